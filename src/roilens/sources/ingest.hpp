@@ -1,0 +1,75 @@
+#pragma once
+// Files in, one Dataset out: decoding, sniffing, recognition, mapping, joining, row accounting.
+// This is the surface the session (and so the CLI and the wasm bindings) uses.
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "roilens/core/error.hpp"
+#include "roilens/model/dataset.hpp"
+
+namespace roilens::sources {
+
+struct IngestOptions {
+  int utc_offset_minutes = 0;  // the user's time zone; file-local times are converted to UTC
+};
+
+// Per-file choices a user can make when recognition is wrong or absent.
+struct FileOptions {
+  std::optional<std::string> tool;                // force a tool id ("hubspot", "generic", ...)
+  std::map<std::string, std::string> columns;     // source header → model field ("Amount" → "amount")
+  std::map<std::string, int> column_indexes;      // model field → 1-based column (headerless logs)
+  std::optional<std::string> sheet;               // XLSX sheet name
+};
+
+struct Rejection {
+  std::size_t line = 0;
+  std::string column;
+  std::string reason_en;
+  std::string reason_fr;
+};
+
+struct FileReport {
+  std::string file;
+  std::string tool;  // tool id or "unknown"
+  double confidence = 0.0;
+  std::vector<std::string> tables;  // model tables fed: contacts, touchpoints, traffic, ...
+  std::size_t rows_read = 0;        // = kept + rejected + skipped
+  std::size_t rows_kept = 0;
+  std::size_t rows_rejected = 0;
+  std::size_t rows_skipped = 0;     // preamble, totals
+  std::vector<Rejection> rejections;  // the first ones, with reasons
+  std::optional<model::DayNumber> first_day;
+  std::optional<model::DayNumber> last_day;
+  std::vector<std::string> currencies;
+  std::vector<std::string> warnings;
+  std::vector<std::string> header;
+  std::optional<Error> error;  // the file could not be read at all
+};
+
+nlohmann::json toJson(const FileReport& report);
+
+// One ingest per session. Files are streamed: beginFile, feed any number of chunks, endFile.
+class Ingest {
+ public:
+  explicit Ingest(IngestOptions options = {});
+
+  void beginFile(std::string name, FileOptions options = {});
+  void feed(std::string_view bytes);
+  const FileReport& endFile();
+
+  const model::Dataset& dataset() const;
+  const std::vector<FileReport>& files() const;
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
+}  // namespace roilens::sources
