@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: the core natively (ctest), the wasm module from Node, the page in headless Chromium.
+# `test.sh core|wasm|e2e` runs one level. Installs and builds what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+level=${1:-all}
+
+bash scripts/setup.sh
+
+if [[ $level == all || $level == core ]]; then
+  ROILENS_BUILD_TYPE=Debug bash scripts/build.sh native
+  ctest --test-dir build/native --output-on-failure -j "$(nproc)"
+fi
+if [[ $level == all || $level == wasm || $level == e2e ]]; then
+  bash scripts/build.sh wasm
+fi
+if [[ $level == all || $level == wasm ]]; then
+  node --test tests/wasm/
+fi
+if [[ $level == all || $level == e2e ]]; then
+  node --test --test-concurrency=1 tests/e2e/
+fi
