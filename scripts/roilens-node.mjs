@@ -10,19 +10,14 @@ const { default: createRoilensModule } = await import(path.join(here, '..', 'web
 const args = process.argv.slice(2);
 const Module = await createRoilensModule();
 const files = {};
-const takesValue = new Set(['--format', '--grain', '--from', '--to', '--by', '--cadence-start', '--model',
-  '--half-life-days', '--lookback-days', '--conversion', '--unit', '--calibration-end', '--horizon-months',
-  '--discount', '--columns', '--tool', '--utc-offset', '--lang']);
-for (let i = 1; i < args.length; i++) {
-  const arg = args[i];
-  if (arg.startsWith('--')) {
-    if (!arg.includes('=') && takesValue.has(arg)) i++;
-    continue;
-  }
+// Every argument that names a readable file is handed over; the core decides which are inputs
+// (so the option grammar lives in one place, src/roilens/session/command_line.cpp).
+for (const arg of args.slice(1)) {
+  if (arg.startsWith('--')) continue;
   try {
     files[arg] = new Uint8Array(await readFile(arg));
   } catch {
-    // Left out: the core reports "cannot open the file" with the path, as the native binary does.
+    // Not a file (an option value) or unreadable: the core reports a missing input file itself.
   }
 }
 const result = JSON.parse(Module.runCli(args, files));
