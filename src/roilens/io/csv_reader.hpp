@@ -50,13 +50,15 @@ class CsvReader {
   std::optional<Error> finish(std::vector<CsvRecord>& out);
 
  private:
-  enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kAfterCr, kWhitespace };
+  // kBetweenFields: whitespace mode, after a field or at the start of a record.
+  enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kBetweenFields };
 
   void consume(char c, std::vector<CsvRecord>& out);
   void consumeQuoted(char c);
+  void consumeOutsideQuotes(char c);
+  void advanceLine(char c);
   void endField();
   void endRecord(std::vector<CsvRecord>& out);
-  void startLine(char c, std::vector<CsvRecord>& out);
   bool isDelimiter(char c) const;
   bool isWhitespaceMode() const { return dialect_.delimiter == ' '; }
 
@@ -67,7 +69,8 @@ class CsvReader {
   std::size_t line_ = 1;             // current physical line
   std::size_t quote_open_line_ = 0;  // where the current quoted field opened
   bool record_started_ = false;      // some character of the current record has been seen
-  bool field_quoted_ = false;
+  bool prev_cr_ = false;             // the previous character was a CR (CRLF counts once)
+  bool swallow_lf_ = false;          // a CR just ended a record: a following LF belongs to it
 };
 
 }  // namespace roilens::io

@@ -38,11 +38,10 @@ class TextDecoder {
  private:
   enum class Stage { kSniffingBom, kUndecided, kDecided };
 
-  void sniffBom(std::string_view& bytes, std::string& out);
+  void sniffBom(std::string_view bytes, std::string& out);
   void decodeUtf8(std::string_view bytes, std::string& out);
   void decodeUtf16(std::string_view bytes, std::string& out);
   void decodeWindows1252(std::string_view bytes, std::string& out);
-  void appendCodePoint(std::uint32_t code_point, std::string& out);
 
   Stage stage_ = Stage::kSniffingBom;
   Encoding encoding_ = Encoding::kUtf8;
