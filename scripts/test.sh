@@ -18,8 +18,8 @@ if [[ $level == all || $level == wasm || $level == e2e ]]; then
   bash scripts/build.sh wasm
 fi
 if [[ $level == all || $level == wasm ]]; then
-  node --test tests/wasm/
+  node --test tests/wasm/*.test.mjs
 fi
 if [[ $level == all || $level == e2e ]]; then
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1 tests/e2e/*.test.mjs
 fi
