@@ -1,0 +1,205 @@
+#include "roilens/clv/optimiser.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace roilens::clv {
+namespace {
+
+using Point = std::vector<double>;
+
+// Counts evaluations and maps non-finite values to +inf so both stages treat them as "worse".
+class CountedObjective {
+ public:
+  CountedObjective(const Objective& f, int budget) : f_(f), budget_(budget) {}
+  double operator()(const Point& x) {
+    ++count_;
+    const double v = f_(x);
+    return std::isfinite(v) ? v : std::numeric_limits<double>::infinity();
+  }
+  bool exhausted() const { return count_ >= budget_; }
+  int count() const { return count_; }
+
+ private:
+  const Objective& f_;
+  int budget_;
+  int count_ = 0;
+};
+
+Point axpy(double a, const Point& x, const Point& y) {  // a*x + y
+  Point out(y);
+  for (std::size_t i = 0; i < x.size(); ++i) out[i] += a * x[i];
+  return out;
+}
+
+double dot(const Point& x, const Point& y) {
+  return std::inner_product(x.begin(), x.end(), y.begin(), 0.0);
+}
+
+double maxAbs(const Point& x) {
+  double m = 0.0;
+  for (const double v : x) m = std::max(m, std::fabs(v));
+  return m;
+}
+
+// One Nelder–Mead run (standard coefficients 1, 2, 0.5, 0.5) from a simplex around `start`.
+Minimum nelderMead(CountedObjective& f, const Point& start, double step) {
+  const std::size_t n = start.size();
+  std::vector<Point> simplex(n + 1, start);
+  std::vector<double> values(n + 1);
+  for (std::size_t i = 0; i < n; ++i) simplex[i + 1][i] += step;
+  for (std::size_t i = 0; i <= n; ++i) values[i] = f(simplex[i]);
+  std::vector<std::size_t> order(n + 1);
+  while (!f.exhausted()) {
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto l, auto r) { return values[l] < values[r]; });
+    const std::size_t best = order.front(), worst = order.back(), second = order[n - 1];
+    const double spread = values[worst] - values[best];
+    double size = 0.0;
+    for (const Point& p : simplex) size = std::max(size, maxAbs(axpy(-1.0, simplex[best], p)));
+    if (spread <= 1e-13 * (1.0 + std::fabs(values[best])) && size < 1e-7) break;
+    Point centroid(n, 0.0);
+    for (std::size_t i = 0; i <= n; ++i) {
+      if (i != worst) centroid = axpy(1.0 / n, simplex[i], centroid);
+    }
+    const Point direction = axpy(-1.0, simplex[worst], centroid);  // centroid - worst
+    const Point reflected = axpy(1.0, direction, centroid);
+    const double fr = f(reflected);
+    if (fr < values[best]) {
+      const Point expanded = axpy(2.0, direction, centroid);
+      const double fe = f(expanded);
+      simplex[worst] = fe < fr ? expanded : reflected;
+      values[worst] = std::min(fe, fr);
+    } else if (fr < values[second]) {
+      simplex[worst] = reflected;
+      values[worst] = fr;
+    } else {
+      const bool outside = fr < values[worst];
+      const Point contracted = axpy(outside ? 0.5 : -0.5, direction, centroid);
+      const double fc = f(contracted);
+      if (fc < std::min(fr, values[worst])) {
+        simplex[worst] = contracted;
+        values[worst] = fc;
+      } else {  // shrink towards the best point
+        for (std::size_t i = 0; i <= n; ++i) {
+          if (i == best) continue;
+          simplex[i] = axpy(0.5, axpy(-1.0, simplex[best], simplex[i]), simplex[best]);
+          values[i] = f(simplex[i]);
+        }
+      }
+    }
+  }
+  const auto best = std::min_element(values.begin(), values.end()) - values.begin();
+  return Minimum{simplex[best], values[best], f.count()};
+}
+
+Point gradient(CountedObjective& f, const Point& x) {
+  Point g(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double h = 1e-5 * (1.0 + std::fabs(x[i]));
+    Point up(x), down(x);
+    up[i] += h;
+    down[i] -= h;
+    g[i] = (f(up) - f(down)) / (2.0 * h);
+  }
+  return g;
+}
+
+// BFGS on the inverse Hessian with a backtracking (Armijo) line search.
+Minimum bfgs(CountedObjective& f, Minimum start, double tolerance, Point& final_gradient) {
+  const std::size_t n = start.point.size();
+  std::vector<Point> inverse(n, Point(n, 0.0));
+  const auto resetInverse = [&] {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::fill(inverse[i].begin(), inverse[i].end(), 0.0);
+      inverse[i][i] = 1.0;
+    }
+  };
+  resetInverse();
+  Point x = start.point;
+  double fx = start.value;
+  Point g = gradient(f, x);
+  for (int iteration = 0; iteration < 200 && !f.exhausted(); ++iteration) {
+    if (maxAbs(g) < tolerance * 1e-2) break;
+    Point p(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) p[i] = -dot(inverse[i], g);
+    if (dot(p, g) >= 0.0) {
+      resetInverse();
+      p = axpy(-2.0, g, g);  // -g
+    }
+    double step = 1.0;
+    Point next;
+    double fnext = fx;
+    for (int k = 0; k < 40; ++k, step *= 0.5) {
+      next = axpy(step, p, x);
+      fnext = f(next);
+      if (fnext <= fx + 1e-4 * step * dot(p, g)) break;
+    }
+    if (!(fnext < fx)) break;  // no further progress possible at this precision
+    const Point gnext = gradient(f, next);
+    const Point s = axpy(-1.0, x, next);
+    const Point y = axpy(-1.0, g, gnext);
+    const double sy = dot(s, y);
+    if (sy > 1e-14) {  // standard BFGS inverse update: (I - rho s y')H(I - rho y s') + rho s s'
+      const double rho = 1.0 / sy;
+      Point hy(n);
+      for (std::size_t i = 0; i < n; ++i) hy[i] = dot(inverse[i], y);
+      const double yhy = dot(y, hy);
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < n; ++j) {
+          inverse[i][j] +=
+              -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+        }
+      }
+    }
+    x = next;
+    fx = fnext;
+    g = gnext;
+  }
+  final_gradient = g;
+  return Minimum{x, fx, f.count()};
+}
+
+Error notConverged(const std::string& en, const std::string& fr) {
+  return Error{ErrorCode::kNotConverged, en, fr, {}};
+}
+
+}  // namespace
+
+Result<Minimum> minimise(const Objective& objective, std::vector<double> start,
+                         const MinimiseOptions& options) {
+  CountedObjective f(objective, options.max_evaluations);
+  Minimum best{start, f(start), 1};
+  double step = 1.0;
+  for (int run = 0; run <= options.restarts && !f.exhausted(); ++run, step *= 0.5) {
+    const Minimum found = nelderMead(f, best.point, step);
+    const bool improved = found.value < best.value - 1e-12 * (1.0 + std::fabs(best.value));
+    if (found.value <= best.value) best = found;
+    if (run > 0 && !improved) break;
+  }
+  Point g;
+  best = bfgs(f, best, options.gradient_tolerance, g);
+  if (!std::isfinite(best.value)) {
+    return notConverged("the model could not be fitted: the likelihood is not finite",
+                        "le modèle n'a pas pu être ajusté : la vraisemblance n'est pas finie");
+  }
+  if (maxAbs(best.point) > options.max_abs_coordinate) {
+    return notConverged(
+        "the model could not be fitted: a parameter runs off to 0 or infinity (too few repeat "
+        "purchases, or data the model does not describe)",
+        "le modèle n'a pas pu être ajusté : un paramètre part vers 0 ou l'infini (trop peu "
+        "d'achats "
+        "répétés, ou des données que le modèle ne décrit pas)");
+  }
+  if (f.exhausted() || maxAbs(g) > options.gradient_tolerance) {
+    return notConverged(
+        "the model fit did not converge within its iteration budget",
+        "l'ajustement du modèle n'a pas convergé dans le nombre d'itérations permis");
+  }
+  best.evaluations = f.count();
+  return best;
+}
+
+}  // namespace roilens::clv
