@@ -1,0 +1,108 @@
+// The shared command line, natively, on the hand-made funnel fixture (tests/fixtures/funnel).
+#include "roilens/session/command_line.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace roilens {
+namespace {
+
+const std::string kFunnel = std::string(ROILENS_FIXTURES_DIR) + "/../../fixtures/funnel/";
+const std::string kContacts = kFunnel + "hubspot-crm-exports-contacts-2025-03-01.csv";
+const std::string kTraffic = kFunnel + "Traffic_acquisition_Session_primary_channel_group_Date.csv";
+
+struct Run {
+  int code = 0;
+  std::string out;
+  std::string err;
+};
+
+// Reads from disk in 5-byte chunks, to exercise streaming through the whole stack.
+Run run(const std::vector<std::string>& args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const FileReader reader = [](const std::string& path, const ChunkSink& sink) -> std::optional<Error> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{ErrorCode::kUnreadableFile, "cannot open the file", "", {path, 0, ""}};
+    char buffer[5];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      sink(std::string_view(buffer, static_cast<std::size_t>(in.gcount())));
+    }
+    return std::nullopt;
+  };
+  const int code = runCommandLine(args, {reader, out, err});
+  return {code, out.str(), err.str()};
+}
+
+// kpi|period|channel → value (null as NaN-free optional)
+std::map<std::string, nlohmann::json> jsonlValues(const std::string& text) {
+  std::map<std::string, nlohmann::json> values;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    const auto v = nlohmann::json::parse(line);
+    const std::string channel = v["dimensions"].value("channel", "");
+    values[v["kpi"].get<std::string>() + "|" + v["period"].get<std::string>() + "|" + channel] = v;
+  }
+  return values;
+}
+
+TEST(CommandLine, ReportJsonlGivesHandCountedFunnelPerMonth) {
+  const Run r = run({"report", kContacts, kTraffic, "--format", "jsonl", "--grain", "month"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto values = jsonlValues(r.out);
+  // February, all channels: users 140 + 60 + 25 = 225; leads (contacts 4, 5, 6) = 3.
+  EXPECT_EQ(values.at("visitors|2025-02|")["value"], 225);
+  EXPECT_EQ(values.at("leads|2025-02|")["value"], 3);
+  EXPECT_NEAR(values.at("lead_conversion_rate|2025-02|")["value"].get<double>(), 3.0 / 225 * 100, 1e-12);
+  EXPECT_EQ(values.at("lead_conversion_rate|2025-02|")["numerator"], 3);
+  EXPECT_EQ(values.at("lead_conversion_rate|2025-02|")["denominator"], 225);
+  // January: MQLs (contacts 1, 3) = 2, SQLs (contact 3) = 1 → 50 %.
+  EXPECT_DOUBLE_EQ(values.at("mql_to_sql_rate|2025-01|")["value"].get<double>(), 50.0);
+}
+
+TEST(CommandLine, ZeroDenominatorIsNullInJsonl) {
+  const Run r = run({"report", kContacts, kTraffic, "--format", "jsonl", "--by", "channel"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto values = jsonlValues(r.out);
+  // Paid Search, February: no MQL that month → mql_to_sql_rate = 0 / 0 → null.
+  EXPECT_TRUE(values.at("mql_to_sql_rate|2025-02|Paid Search")["value"].is_null());
+}
+
+TEST(CommandLine, MissingFileNamesThePath) {
+  const Run r = run({"report", "/nonexistent/contacts.csv"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("/nonexistent/contacts.csv"), std::string::npos);
+  EXPECT_NE(r.err.find("cannot open"), std::string::npos);
+}
+
+TEST(CommandLine, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run({}).code, 2);
+  EXPECT_EQ(run({"frobnicate"}).code, 2);
+  EXPECT_EQ(run({"report", kContacts, "--no-such-option"}).code, 2);
+  EXPECT_EQ(run({"--help"}).code, 0);
+}
+
+TEST(CommandLine, InspectJsonAccountsForEveryRow) {
+  const Run r = run({"inspect", kContacts, kTraffic, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto files = nlohmann::json::parse(r.out)["files"];
+  ASSERT_EQ(files.size(), 2u);
+  // Contacts: 8 data rows under the header. Traffic: 9 preamble lines, header, 6 rows.
+  EXPECT_EQ(files[0]["tool"], "hubspot");
+  EXPECT_EQ(files[0]["rows"]["kept"], 8);
+  EXPECT_EQ(files[1]["tool"], "ga4");
+  EXPECT_EQ(files[1]["rows"]["kept"], 6);
+  for (const auto& f : files) {
+    EXPECT_EQ(f["rows"]["read"].get<int>(),
+              f["rows"]["kept"].get<int>() + f["rows"]["rejected"].get<int>() +
+                  f["rows"]["skipped"].get<int>());
+  }
+}
+
+}  // namespace
+}  // namespace roilens
