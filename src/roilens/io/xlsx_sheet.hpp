@@ -1,0 +1,51 @@
+#pragma once
+// The cell layer of an .xlsx file: the shared-string table and a worksheet's <sheetData>,
+// turned into the same records the CSV reader produces.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "roilens/core/error.hpp"
+#include "roilens/io/csv_reader.hpp"
+#include "roilens/io/xlsx_styles.hpp"
+
+namespace roilens::io {
+
+// sharedStrings.xml: one string per <si>, rich-text runs (<r><t>) concatenated, phonetic
+// guides (<rPh>) left out, _xHHHH_ escapes decoded.
+Result<std::vector<std::string>> parseSharedStrings(std::string_view xml);
+
+struct WorksheetContext {
+  const std::vector<std::string>& shared_strings;
+  const CellStyles& styles;
+  bool date1904 = false;
+};
+
+// A worksheet part → one record per row holding at least one non-empty cell, in sheet order;
+// record.line = record.end_line = the row number Excel shows. Column gaps (A1, C1) become
+// empty fields; every record is padded to the widest row (as Excel's own CSV export does).
+// Cell values: shared/inline/formula strings as text, booleans TRUE/FALSE, errors as shown
+// (#N/A), numbers as written (scientific notation expanded: 1.5E-3 → 0.0015), date-styled
+// numbers as ISO text (see excelSerialToIso; a serial that is no real date stays a number).
+// A formula without a cached result is empty. Errors carry line = row and column = letter.
+Result<std::vector<CsvRecord>> parseWorksheet(std::string_view xml,
+                                              const WorksheetContext& context);
+
+struct CellRef {
+  std::size_t column = 0;  // 1-based: A = 1, XFD = 16384
+  std::size_t row = 0;     // 1-based; 0 when the reference has no row part
+};
+
+// "B3" → {2, 3}; "AA" → {27, 0}. nullopt when malformed or beyond XFD1048576.
+std::optional<CellRef> parseCellRef(std::string_view ref);
+
+// 1 → "A", 27 → "AA".
+std::string columnName(std::size_t column);
+
+// Plain decimal text for a number written in scientific notation ("1.5E-3" → "0.0015",
+// "-2.5e2" → "-250"); other text is returned unchanged.
+std::string expandExponent(std::string_view number);
+
+}  // namespace roilens::io
