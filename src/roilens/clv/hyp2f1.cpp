@@ -9,7 +9,7 @@ namespace {
 constexpr int kMaxTerms = 200000;
 constexpr double kTolerance = 1e-16;
 constexpr double kSeriesLimit = 0.9;  // above it the 1 - z formula converges much faster
-constexpr double kIntegerGap = 1e-5;  // c - a - b closer than this to an integer is perturbed
+constexpr double kIntegerGap = 1e-3;  // c - a - b closer than this to an integer is perturbed
 
 Error invalid(const std::string& why) {
   return Error{ErrorCode::kInvalidArgument, "2F1: " + why, "2F1 : " + why, {}};
@@ -78,16 +78,26 @@ Result<double> connection(double a, double b, double c, double z) {
   return t1 + t2;
 }
 
-Result<double> nearOne(double a, double b, double c, double z) {
-  const double s = c - a - b;
-  if (std::fabs(s - std::round(s)) > kIntegerGap) return connection(a, b, c, z);
-  // Degenerate case (logarithmic terms): average two nearby non-degenerate values of c.
-  const double shift = 2.0 * kIntegerGap;
-  const Result<double> up = connection(a, b, c + shift, z);
-  const Result<double> down = connection(a, b, c - shift, z);
+// Mean of the values at c + h and c - h: removes the odd terms of the expansion in h.
+Result<double> symmetricMean(double a, double b, double c, double z, double h) {
+  const Result<double> up = connection(a, b, c + h, z);
+  const Result<double> down = connection(a, b, c - h, z);
   if (!up) return up;
   if (!down) return down;
   return 0.5 * (up.value() + down.value());
+}
+
+Result<double> nearOne(double a, double b, double c, double z) {
+  const double s = c - a - b;
+  if (std::fabs(s - std::round(s)) > kIntegerGap) return connection(a, b, c, z);
+  // Degenerate case (logarithmic terms): symmetric means at h and 2h are f + K h^2 + O(h^4) and
+  // f + 4 K h^2 + O(h^4); Richardson's extrapolation (4 m(h) - m(2h)) / 3 cancels the h^2 term.
+  const double h = 1e-4;
+  const Result<double> near = symmetricMean(a, b, c, z, h);
+  const Result<double> far = symmetricMean(a, b, c, z, 2.0 * h);
+  if (!near) return near;
+  if (!far) return far;
+  return (4.0 * near.value() - far.value()) / 3.0;
 }
 
 Result<double> unitInterval(double a, double b, double c, double z) {

@@ -1,0 +1,347 @@
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "roilens/clv/bgnbd.hpp"
+#include "roilens/clv/clv.hpp"
+#include "roilens/clv/gamma_gamma.hpp"
+#include "roilens/clv/historical.hpp"
+#include "roilens/clv/predictive.hpp"
+
+namespace roilens::clv {
+namespace {
+
+using nlohmann::json;
+
+constexpr double kCorrelationWarning = 0.3;
+
+struct CustomerRow {
+  std::string customer;
+  RepeatHistory history;
+  double monetary_value = 0.0;
+  std::optional<double> holdout_frequency;
+};
+
+json nullable(std::optional<double> v) { return v ? json(*v) : json(nullptr); }
+
+json message(const std::string& code, const std::string& en, const std::string& fr) {
+  return {{"code", code}, {"message_en", en}, {"message_fr", fr}};
+}
+
+json errorJson(const Error& e) {
+  return message(errorCodeName(e.code), e.describe(), e.describeFr());
+}
+
+Error badSummary(const model::RfmSummary& row, const std::string& column, const std::string& en,
+                 const std::string& fr) {
+  return Error{ErrorCode::kBadValue, "customer " + row.customer + ": " + en,
+               "client " + row.customer + " : " + fr,
+               Position{row.origin.source_file, row.origin.source_row, column}};
+}
+
+// Checks one summary row against the model's definitions (x >= 0, 0 <= t_x <= T, t_x = 0 when
+// x = 0, spend >= 0) so that an impossible row is reported instead of fitted.
+std::optional<Error> checkSummary(const model::RfmSummary& r) {
+  const bool finite = std::isfinite(r.frequency) && std::isfinite(r.recency) &&
+                      std::isfinite(r.age) && std::isfinite(r.monetary_value);
+  if (!finite)
+    return badSummary(r, "frequency", "a value is not a number", "une valeur n'est pas un nombre");
+  if (r.frequency < 0.0) {
+    return badSummary(r, "frequency", "the number of repeat purchases cannot be negative",
+                      "le nombre d'achats répétés ne peut pas être négatif");
+  }
+  if (r.recency < 0.0 || r.recency > r.age) {
+    return badSummary(r, "recency", "recency must lie between 0 and T (the customer's age)",
+                      "la récence doit être comprise entre 0 et T (l'ancienneté du client)");
+  }
+  if (r.frequency == 0.0 && r.recency != 0.0) {
+    return badSummary(r, "recency", "recency must be 0 when there is no repeat purchase",
+                      "la récence doit valoir 0 sans achat répété");
+  }
+  if (r.monetary_value < 0.0) {
+    return badSummary(r, "monetary_value", "the mean spend cannot be negative",
+                      "la dépense moyenne ne peut pas être négative");
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<CustomerRow>> rowsFromSummary(const std::vector<model::RfmSummary>& summary) {
+  std::vector<CustomerRow> rows;
+  rows.reserve(summary.size());
+  for (const model::RfmSummary& r : summary) {
+    if (const auto error = checkSummary(r)) return *error;
+    rows.push_back({r.customer, {r.frequency, r.recency, r.age}, r.monetary_value, std::nullopt});
+  }
+  return rows;
+}
+
+std::vector<CustomerRow> rowsFromTable(const RfmTable& table) {
+  std::vector<CustomerRow> rows;
+  rows.reserve(table.customers.size());
+  for (const CustomerRfm& c : table.customers) {
+    rows.push_back({c.customer,
+                    {c.frequency, c.recency, c.age},
+                    c.monetary_value,
+                    table.has_holdout ? std::optional<double>(c.holdout_frequency) : std::nullopt});
+  }
+  return rows;
+}
+
+json historicalJson(const HistoricalClv& h) {
+  return {{"customers", h.customers},
+          {"orders", h.orders},
+          {"revenue", h.revenue},
+          {"average_order_value", nullable(h.average_order_value)},
+          {"purchase_frequency_per_month", nullable(h.purchase_frequency_per_month)},
+          {"lifespan_months", nullable(h.lifespan_months)},
+          {"clv", nullable(h.clv)},
+          {"clv_margin", nullable(h.clv_margin)}};
+}
+
+// The fitted models, or why they are missing (a fit failure is not an input error).
+struct Models {
+  std::optional<BgnbdParams> bgnbd;
+  std::optional<GammaGammaParams> spend;
+  json document = json::object();
+  json warnings = json::array();
+  json model_error = nullptr;
+};
+
+Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options) {
+  Models m;
+  FitOptions fit_options;
+  fit_options.penalizer = options.penalizer;
+  std::vector<RepeatHistory> histories;
+  std::vector<SpendHistory> spends;
+  std::vector<double> xs, ms;
+  std::size_t repeat_without_spend = 0;
+  for (const CustomerRow& r : rows) {
+    histories.push_back(r.history);
+    if (r.history.frequency <= 0.0) continue;
+    if (r.monetary_value > 0.0) {
+      spends.push_back({r.history.frequency, r.monetary_value});
+      xs.push_back(r.history.frequency);
+      ms.push_back(r.monetary_value);
+    } else {
+      ++repeat_without_spend;
+    }
+  }
+  const Result<BgnbdFit> bg = fitBgnbd(histories, fit_options);
+  if (bg) {
+    const BgnbdParams& p = bg.value().params;
+    m.bgnbd = p;
+    m.document["bgnbd"] = {{"r", p.r},
+                           {"alpha", p.alpha},
+                           {"a", p.a},
+                           {"b", p.b},
+                           {"log_likelihood", bg.value().log_likelihood},
+                           {"customers", bg.value().customers}};
+  } else {
+    m.document["bgnbd"] = nullptr;
+    m.model_error = errorJson(bg.error());
+  }
+  if (repeat_without_spend > 0) {
+    const std::string n = std::to_string(repeat_without_spend);
+    m.warnings.push_back(message(
+        "repeat_without_spend",
+        n + " repeat customers have no positive mean spend and are left out of the spend model",
+        n + " clients récurrents sans dépense moyenne positive sont exclus du modèle de dépense"));
+  }
+  const Result<GammaGammaFit> gg = fitGammaGamma(spends, fit_options);
+  const std::optional<double> r = pearsonCorrelation(xs, ms);
+  if (gg) {
+    const GammaGammaParams& g = gg.value().params;
+    m.spend = g;
+    m.document["gamma_gamma"] = {{"p", g.p},
+                                 {"q", g.q},
+                                 {"gamma", g.gamma},
+                                 {"log_likelihood", gg.value().log_likelihood},
+                                 {"customers", gg.value().customers},
+                                 {"frequency_spend_correlation", nullable(r)}};
+    if (!(g.q > 1.0)) {
+      m.warnings.push_back(
+          message("spend_mean_infinite", "the spend model has q <= 1: its mean spend is infinite",
+                  "le modèle de dépense a q <= 1 : sa dépense moyenne est infinie"));
+    }
+  } else {
+    m.document["gamma_gamma"] = nullptr;
+    if (m.model_error.is_null()) m.model_error = errorJson(gg.error());
+  }
+  if (r && std::fabs(*r) > kCorrelationWarning) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.2f", *r);
+    m.warnings.push_back(
+        message("frequency_spend_correlated",
+                std::string("purchase frequency and spend are correlated (r = ") + text +
+                    "): the Gamma-Gamma model assumes they are independent, treat predicted spend "
+                    "with care",
+                std::string("la fréquence d'achat et la dépense sont corrélées (r = ") + text +
+                    ") : le modèle Gamma-Gamma les suppose indépendantes, prudence sur la dépense "
+                    "prédite"));
+  }
+  return m;
+}
+
+// Per-customer predictions; fills totals. Errors of the series end in model_error.
+json customersJson(const std::vector<CustomerRow>& rows, const Models& m, const ClvHorizon& horizon,
+                   json& model_error, double& clv_total, std::size_t& clv_count) {
+  json customers = json::array();
+  const double t = horizon.months * horizon.units_per_month;
+  for (const CustomerRow& row : rows) {
+    json c = {{"customer", row.customer},
+              {"frequency", row.history.frequency},
+              {"recency", row.history.recency},
+              {"T", row.history.age},
+              {"monetary_value", row.monetary_value},
+              {"p_alive", nullptr},
+              {"expected_purchases", nullptr},
+              {"expected_spend", nullptr},
+              {"clv", nullptr}};
+    if (row.holdout_frequency) c["holdout_frequency"] = *row.holdout_frequency;
+    std::optional<double> spend;
+    if (m.spend)
+      spend = conditionalExpectedSpend(*m.spend, {row.history.frequency, row.monetary_value});
+    c["expected_spend"] = nullable(spend);
+    if (m.bgnbd) {
+      c["p_alive"] = pAlive(*m.bgnbd, row.history);
+      const Result<double> purchases = conditionalExpectedPurchases(*m.bgnbd, row.history, t);
+      if (purchases) c["expected_purchases"] = purchases.value();
+      if (!purchases && model_error.is_null()) model_error = errorJson(purchases.error());
+      if (spend) {
+        const Result<double> clv = predictiveClv(*m.bgnbd, row.history, *spend, horizon);
+        if (clv) {
+          c["clv"] = clv.value();
+          clv_total += clv.value();
+          ++clv_count;
+        } else if (model_error.is_null()) {
+          model_error = errorJson(clv.error());
+        }
+      }
+    }
+    customers.push_back(std::move(c));
+  }
+  return customers;
+}
+
+// Holdout check: actual repeat purchase days after the calibration end vs the model's forecast.
+json holdoutJson(const RfmTable& table, const std::vector<CustomerRow>& rows, const Models& m) {
+  const double length = (table.last_purchase_day - table.observation_end) / daysPerUnit(table.unit);
+  double actual = 0.0, predicted = 0.0;
+  bool predicted_ok = m.bgnbd.has_value();
+  for (const CustomerRow& r : rows) {
+    actual += r.holdout_frequency.value_or(0.0);
+    if (!predicted_ok) continue;
+    const Result<double> e = conditionalExpectedPurchases(*m.bgnbd, r.history, length);
+    predicted_ok = e.ok();
+    if (e) predicted += e.value();
+  }
+  return {{"start", model::isoDate(table.observation_end + 1)},
+          {"end", model::isoDate(table.last_purchase_day)},
+          {"length", length},
+          {"actual_purchases", actual},
+          {"predicted_purchases", predicted_ok ? json(predicted) : json(nullptr)}};
+}
+
+void addTransactionViews(json& doc, const model::Dataset& dataset, const RfmTable& table,
+                         const ClvOptions& options) {
+  std::vector<const CustomerRfm*> all;
+  for (const CustomerRfm& c : table.customers) all.push_back(&c);
+  doc["historical"] = historicalJson(historicalClv(all, table.last_purchase_day, options.margin));
+  json cohorts = json::array();
+  for (const CohortRow& row : cohortRetention(table)) {
+    cohorts.push_back({{"cohort", row.cohort},
+                       {"customers", row.customers},
+                       {"revenue", row.revenue},
+                       {"clv", nullable(row.clv)},
+                       {"retention", row.retention},
+                       {"revenue_by_month", row.revenue_by_month}});
+  }
+  doc["cohorts"] = std::move(cohorts);
+  const std::vector<std::string> channels = customerChannels(table, dataset.contacts);
+  std::map<std::string, std::pair<double, std::size_t>> predicted;  // channel -> (sum, count)
+  for (std::size_t i = 0; i < channels.size(); ++i) {
+    doc["customers"][i]["channel"] = channels[i];
+    const json& clv = doc["customers"][i]["clv"];
+    if (clv.is_number()) {
+      predicted[channels[i]].first += clv.get<double>();
+      ++predicted[channels[i]].second;
+    }
+  }
+  json by_channel = json::array();
+  for (const ChannelClv& row : clvByChannel(table, channels, dataset.costs, options.margin)) {
+    const auto& [sum, count] = predicted[row.channel];
+    by_channel.push_back({{"channel", row.channel},
+                          {"historical", historicalJson(row.historical)},
+                          {"predicted_clv_mean", count > 0 ? json(sum / count) : json(nullptr)},
+                          {"cost", row.cost},
+                          {"new_customers", row.new_customers},
+                          {"cac", nullable(row.cac)},
+                          {"ltv_to_cac", nullable(row.ltv_to_cac)}});
+  }
+  doc["by_channel"] = std::move(by_channel);
+}
+
+}  // namespace
+
+Result<json> analyse(const model::Dataset& dataset, const ClvOptions& options) {
+  std::optional<RfmTable> table;
+  std::vector<CustomerRow> rows;
+  if (!dataset.transactions.empty()) {
+    Result<RfmTable> built =
+        buildRfm(dataset.transactions, {options.unit, options.calibration_end});
+    if (!built) return built.error();
+    table = std::move(built).value();
+    rows = rowsFromTable(*table);
+  } else if (!dataset.rfm.empty()) {
+    Result<std::vector<CustomerRow>> read = rowsFromSummary(dataset.rfm);
+    if (!read) return read.error();
+    rows = std::move(read).value();
+  } else {
+    return Error{ErrorCode::kMissingInput,
+                 "CLV needs transactions (orders, charges, won deals) or an RFM summary file",
+                 "la CLV a besoin de transactions (commandes, paiements, affaires gagnées) ou d'un "
+                 "fichier de synthèse RFM",
+                 {}};
+  }
+  const ClvHorizon horizon{options.horizon_months, options.discount,
+                           options.units_per_month.value_or(unitsPerMonth(options.unit))};
+  Models models = fitModels(rows, options);
+  json doc = std::move(models.document);
+  doc["unit"] = timeUnitName(options.unit);
+  doc["units_per_month"] = horizon.units_per_month;
+  doc["horizon_months"] = horizon.months;
+  doc["discount"] = horizon.monthly_discount;
+  doc["source"] = table ? "transactions" : "rfm";
+  json model_error = models.model_error;
+  double clv_total = 0.0;
+  std::size_t clv_count = 0;
+  doc["customers"] = customersJson(rows, models, horizon, model_error, clv_total, clv_count);
+  doc["summary"] = {{"customers", rows.size()},
+                    {"clv_total", clv_count > 0 ? json(clv_total) : json(nullptr)},
+                    {"clv_mean", clv_count > 0 ? json(clv_total / clv_count) : json(nullptr)}};
+  if (models.bgnbd) {
+    const Result<double> fresh =
+        expectedPurchasesNewCustomer(*models.bgnbd, horizon.months * horizon.units_per_month);
+    doc["summary"]["expected_purchases_new_customer"] = fresh ? json(fresh.value()) : json(nullptr);
+  }
+  doc["historical"] = nullptr;
+  doc["cohorts"] = json::array();
+  doc["by_channel"] = json::array();
+  if (table) {
+    doc["observation_end"] = model::isoDate(table->observation_end);
+    doc["rfm_rules"] = {{"purchase_records", table->purchase_records},
+                        {"excluded_status", table->excluded_status},
+                        {"excluded_full_refund", table->excluded_full_refund},
+                        {"customers_after_calibration", table->customers_after_calibration},
+                        {"currency", table->currency}};
+    doc["holdout"] = table->has_holdout ? holdoutJson(*table, rows, models) : json(nullptr);
+    addTransactionViews(doc, dataset, *table, options);
+  }
+  doc["warnings"] = std::move(models.warnings);
+  doc["model_error"] = std::move(model_error);
+  return doc;
+}
+
+}  // namespace roilens::clv

@@ -1,0 +1,145 @@
+#include "roilens/clv/historical.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+namespace roilens::clv {
+namespace {
+
+constexpr double kDaysPerMonth = 365.25 / 12.0;
+
+int monthIndex(model::DayNumber day) {
+  const model::CivilDate d = model::civilFromDays(day);
+  return d.year * 12 + (d.month - 1);
+}
+
+std::string monthLabel(int index) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d", index / 12, index % 12 + 1);
+  return buffer;
+}
+
+std::optional<double> ratio(double numerator, double denominator) {
+  if (denominator == 0.0) return std::nullopt;
+  return numerator / denominator;
+}
+
+}  // namespace
+
+HistoricalClv historicalClv(const std::vector<const CustomerRfm*>& customers,
+                            model::DayNumber last_day, std::optional<double> margin_rate) {
+  HistoricalClv out;
+  double tenure_months = 0.0;
+  for (const CustomerRfm* c : customers) {
+    ++out.customers;
+    out.orders += c->purchases.size();
+    for (const PurchaseDay& p : c->purchases) out.revenue += p.value;
+    // Both ends inclusive: a customer who bought on the last day has one day of tenure.
+    tenure_months += (last_day - c->purchases.front().day + 1) / kDaysPerMonth;
+  }
+  out.average_order_value = ratio(out.revenue, static_cast<double>(out.orders));
+  out.purchase_frequency_per_month = ratio(static_cast<double>(out.orders), tenure_months);
+  out.lifespan_months = ratio(tenure_months, static_cast<double>(out.customers));
+  if (out.average_order_value && out.purchase_frequency_per_month && out.lifespan_months) {
+    out.clv = *out.average_order_value * *out.purchase_frequency_per_month * *out.lifespan_months;
+    if (margin_rate) out.clv_margin = *out.clv * *margin_rate;
+  }
+  return out;
+}
+
+std::vector<CohortRow> cohortRetention(const RfmTable& rfm) {
+  const int last_month = monthIndex(rfm.last_purchase_day);
+  struct Accumulator {
+    std::size_t customers = 0;
+    double revenue = 0.0;
+    std::vector<double> active, revenue_by_month;
+  };
+  std::map<int, Accumulator> cohorts;
+  for (const CustomerRfm& c : rfm.customers) {
+    const int first = monthIndex(c.purchases.front().day);
+    Accumulator& acc = cohorts[first];
+    const std::size_t months = static_cast<std::size_t>(last_month - first + 1);
+    acc.active.resize(months, 0.0);
+    acc.revenue_by_month.resize(months, 0.0);
+    ++acc.customers;
+    int previous_offset = -1;
+    for (const PurchaseDay& p : c.purchases) {  // purchases are in day order
+      const int offset = monthIndex(p.day) - first;
+      if (offset != previous_offset) acc.active[offset] += 1.0;  // once per customer and month
+      previous_offset = offset;
+      acc.revenue_by_month[offset] += p.value;
+      acc.revenue += p.value;
+    }
+  }
+  std::vector<CohortRow> rows;
+  for (const auto& [month, acc] : cohorts) {
+    CohortRow row{monthLabel(month),
+                  acc.customers,
+                  acc.revenue,
+                  ratio(acc.revenue, static_cast<double>(acc.customers)),
+                  {},
+                  acc.revenue_by_month};
+    for (const double active : acc.active) row.retention.push_back(active / acc.customers);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::string> customerChannels(const RfmTable& rfm,
+                                          const std::vector<model::Contact>& contacts) {
+  std::unordered_map<std::string, std::string> known;
+  for (const model::Contact& c : contacts) {
+    if (c.original_channel.empty()) continue;
+    if (!c.contact_id.empty()) known.emplace(c.contact_id, c.original_channel);
+    if (!c.email.empty()) known.emplace(c.email, c.original_channel);
+  }
+  std::vector<std::string> channels;
+  channels.reserve(rfm.customers.size());
+  for (const CustomerRfm& c : rfm.customers) {
+    const auto found = known.find(c.customer);
+    if (found != known.end()) {
+      channels.push_back(found->second);
+    } else {
+      channels.push_back(c.first_channel.empty() ? "unknown" : c.first_channel);
+    }
+  }
+  return channels;
+}
+
+std::vector<ChannelClv> clvByChannel(const RfmTable& rfm, const std::vector<std::string>& channels,
+                                     const std::vector<model::Cost>& costs,
+                                     std::optional<double> margin_rate) {
+  std::map<std::string, std::vector<const CustomerRfm*>> members;
+  for (std::size_t i = 0; i < rfm.customers.size(); ++i) {
+    members[channels[i]].push_back(&rfm.customers[i]);
+  }
+  std::map<std::string, double> cost_by_channel;
+  std::optional<model::DayNumber> cost_start, cost_end;
+  for (const model::Cost& c : costs) {
+    cost_by_channel[c.channel] += c.cost;
+    cost_start = std::min(cost_start.value_or(c.range_start), c.range_start);
+    cost_end = std::max(cost_end.value_or(c.range_end), c.range_end);
+  }
+  std::vector<ChannelClv> rows;
+  for (const auto& [channel, customers] : members) {
+    ChannelClv row;
+    row.channel = channel;
+    row.historical = historicalClv(customers, rfm.last_purchase_day, margin_rate);
+    const auto cost = cost_by_channel.find(channel);
+    if (cost != cost_by_channel.end()) {
+      row.cost = cost->second;
+      for (const CustomerRfm* c : customers) {
+        const model::DayNumber first = c->purchases.front().day;
+        if (first >= *cost_start && first <= *cost_end) ++row.new_customers;
+      }
+      row.cac = ratio(row.cost, static_cast<double>(row.new_customers));
+      if (row.cac && row.historical.clv) row.ltv_to_cac = ratio(*row.historical.clv, *row.cac);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace roilens::clv

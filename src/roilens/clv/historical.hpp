@@ -1,0 +1,64 @@
+#pragma once
+// Historical (observed) CLV, cohort retention and CLV by acquisition channel, from the RFM table.
+//
+// Historical CLV = average order value x purchase frequency x lifespan (KPIS.md §3), with
+//   orders = purchase days (same-day records are one order, as in the models),
+//   AOV = revenue / orders, frequency = orders / sum of tenures (per month),
+//   lifespan = mean tenure in months, tenure = first purchase .. last purchase day of the data.
+// The product is revenue / customers: the value customers brought so far, not a forecast.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roilens/clv/rfm.hpp"
+#include "roilens/model/dataset.hpp"
+
+namespace roilens::clv {
+
+struct HistoricalClv {
+  std::size_t customers = 0;
+  std::size_t orders = 0;
+  double revenue = 0.0;
+  std::optional<double> average_order_value;
+  std::optional<double> purchase_frequency_per_month;
+  std::optional<double> lifespan_months;
+  std::optional<double> clv;
+  std::optional<double> clv_margin;  // clv x margin rate, when a margin rate is given
+};
+
+HistoricalClv historicalClv(const std::vector<const CustomerRfm*>& customers,
+                            model::DayNumber last_day, std::optional<double> margin_rate);
+
+// Customers acquired in one calendar month (month of the first purchase).
+struct CohortRow {
+  std::string cohort;  // "1997-01"
+  std::size_t customers = 0;
+  double revenue = 0.0;
+  std::optional<double> clv;  // revenue / customers
+  // Index k = k-th month after the acquisition month (0 = the acquisition month itself).
+  std::vector<double> retention;  // share of the cohort with a purchase in that month
+  std::vector<double> revenue_by_month;
+};
+
+std::vector<CohortRow> cohortRetention(const RfmTable& rfm);
+
+// Acquisition channel of each customer: the contact's original channel (matched on contact id or
+// e-mail), else the channel of the first purchase, else "unknown". Same order as rfm.customers.
+std::vector<std::string> customerChannels(const RfmTable& rfm,
+                                          const std::vector<model::Contact>& contacts);
+
+struct ChannelClv {
+  std::string channel;
+  HistoricalClv historical;
+  double cost = 0.0;                 // costs whose channel is this channel
+  std::size_t new_customers = 0;     // first purchase within the costs' date range
+  std::optional<double> cac;         // cost / new customers (simple; see docs/clv.md)
+  std::optional<double> ltv_to_cac;  // historical clv / cac
+};
+
+std::vector<ChannelClv> clvByChannel(const RfmTable& rfm, const std::vector<std::string>& channels,
+                                     const std::vector<model::Cost>& costs,
+                                     std::optional<double> margin_rate);
+
+}  // namespace roilens::clv

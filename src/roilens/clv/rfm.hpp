@@ -1,0 +1,76 @@
+#pragma once
+// From a transaction log to the per-customer RFM summary the BG/NBD and Gamma-Gamma models use.
+//
+// Rules (docs/clv.md):
+// * A purchase is a transaction with status paid or won, a date, a customer and an amount.
+//   Refunded, cancelled, lost and open transactions are not purchases (they are counted).
+// * Amount = amount_net when known, else amount_gross - refunds. A record whose amount is <= 0
+//   after refunds is a full refund: not a purchase (counted).
+// * Purchases are grouped by UTC calendar day: several records on one day are one purchase whose
+//   value is their sum. x = purchase days after the first; t_x = last purchase day - first day;
+//   T = observation end - first day; monetary value = mean value of the x repeat days (the first
+//   purchase is excluded; 0 when x = 0).
+// * Observation end = the calibration end when given (purchases after it form the holdout), else
+//   the last purchase day in the data.
+// * Time unit: day, week = 7 days, month = 365.25/12 days (the mean Gregorian month).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "roilens/core/error.hpp"
+#include "roilens/model/dataset.hpp"
+#include "roilens/model/time.hpp"
+
+namespace roilens::clv {
+
+enum class TimeUnit { kDay, kWeek, kMonth };
+
+double daysPerUnit(TimeUnit unit);  // 1, 7, 365.25/12
+// Data units in one month of 365.25/12 days: day 30.4375, week 4.348..., month 1.
+double unitsPerMonth(TimeUnit unit);
+const char* timeUnitName(TimeUnit unit);  // "day", "week", "month"
+std::optional<TimeUnit> parseTimeUnit(const std::string& text);
+
+struct RfmOptions {
+  TimeUnit unit = TimeUnit::kWeek;
+  std::optional<model::DayNumber> calibration_end;  // inclusive
+};
+
+// One purchase day of one customer (records of the day summed).
+struct PurchaseDay {
+  model::DayNumber day = 0;
+  double value = 0.0;
+};
+
+struct CustomerRfm {
+  std::string customer;
+  double frequency = 0.0;  // x
+  double recency = 0.0;    // t_x
+  double age = 0.0;        // T
+  double monetary_value = 0.0;
+  double holdout_frequency = 0.0;  // purchase days after the calibration end
+  double holdout_value = 0.0;
+  std::vector<PurchaseDay> purchases;  // every purchase day, calibration and holdout, in order
+  std::string first_channel;           // channel of the earliest record, "" when unknown
+};
+
+struct RfmTable {
+  TimeUnit unit = TimeUnit::kWeek;
+  model::DayNumber observation_end = 0;    // calibration end (or last purchase day)
+  model::DayNumber last_purchase_day = 0;  // end of the holdout when there is one
+  bool has_holdout = false;
+  std::vector<CustomerRfm> customers;  // sorted by customer
+  std::size_t purchase_records = 0;
+  std::size_t excluded_status = 0;              // refunded, cancelled, lost, open
+  std::size_t excluded_full_refund = 0;         // paid but net amount <= 0
+  std::size_t customers_after_calibration = 0;  // first purchase after the calibration end
+  std::string currency;
+};
+
+// kMissingInput when no purchase is left; kBadValue (with the record's file and line) for a
+// purchase without date, customer or amount; kInvalidArgument for mixed currencies.
+Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
+                          const RfmOptions& options);
+
+}  // namespace roilens::clv

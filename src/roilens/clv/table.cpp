@@ -1,0 +1,144 @@
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "roilens/clv/clv.hpp"
+
+namespace roilens::clv {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kTopCustomers = 10;
+
+std::string number(const json& v, int decimals = 2) {
+  if (!v.is_number()) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v.get<double>());
+  return buffer;
+}
+
+std::string pad(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+struct Labels {
+  const char* title;
+  const char* model;
+  const char* top;
+  const char* customer;
+  const char* cohorts;
+  const char* channels;
+  const char* warnings;
+  const char* not_fitted;
+};
+
+constexpr Labels kEnglish{"Customer lifetime value",
+                          "Models",
+                          "Top customers by predicted CLV",
+                          "customer",
+                          "Acquisition cohorts",
+                          "By acquisition channel",
+                          "Warnings",
+                          "Model not fitted"};
+constexpr Labels kFrench{"Valeur vie client (CLV)",
+                         "Modèles",
+                         "Meilleurs clients par CLV prédite",
+                         "client",
+                         "Cohortes d'acquisition",
+                         "Par canal d'acquisition",
+                         "Avertissements",
+                         "Modèle non ajusté"};
+
+void writeModels(const json& a, std::ostream& out, const Labels& l, bool french) {
+  out << l.model << "\n";
+  if (a.contains("bgnbd") && a["bgnbd"].is_object()) {
+    const json& b = a["bgnbd"];
+    out << "  BG/NBD: r=" << number(b["r"], 4) << " alpha=" << number(b["alpha"], 4)
+        << " a=" << number(b["a"], 4) << " b=" << number(b["b"], 4)
+        << " LL=" << number(b["log_likelihood"], 3) << "\n";
+  }
+  if (a.contains("gamma_gamma") && a["gamma_gamma"].is_object()) {
+    const json& g = a["gamma_gamma"];
+    out << "  Gamma-Gamma: p=" << number(g["p"], 4) << " q=" << number(g["q"], 4)
+        << " gamma=" << number(g["gamma"], 4) << "\n";
+  }
+  if (a.contains("model_error") && a["model_error"].is_object()) {
+    out << "  " << l.not_fitted << ": "
+        << a["model_error"].value(french ? "message_fr" : "message_en", "") << "\n";
+  }
+  if (a.contains("summary")) {
+    const json& s = a["summary"];
+    out << (french ? "  Clients : " : "  Customers: ") << s.value("customers", 0)
+        << (french ? ", CLV moyenne : " : ", mean CLV: ") << number(s.value("clv_mean", json()))
+        << " (" << a.value("horizon_months", 0) << (french ? " mois, unité " : " months, unit ")
+        << a.value("unit", "") << ")\n";
+  }
+}
+
+void writeTopCustomers(const json& a, std::ostream& out, const Labels& l) {
+  if (!a.contains("customers")) return;
+  std::vector<const json*> rows;
+  for (const json& c : a["customers"]) {
+    if (c["clv"].is_number()) rows.push_back(&c);
+  }
+  const std::size_t n = std::min(kTopCustomers, rows.size());
+  std::partial_sort(rows.begin(), rows.begin() + n, rows.end(), [](const json* x, const json* y) {
+    return (*x)["clv"].get<double>() > (*y)["clv"].get<double>();
+  });
+  out << "\n"
+      << l.top << "\n  " << pad(l.customer, 16) << pad("x", 6) << pad("P(alive)", 10)
+      << pad("E[purch.]", 11) << "CLV\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    const json& c = *rows[i];
+    out << "  " << pad(c["customer"].get<std::string>(), 16) << pad(number(c["frequency"], 0), 6)
+        << pad(number(c["p_alive"], 3), 10) << pad(number(c["expected_purchases"]), 11)
+        << number(c["clv"]) << "\n";
+  }
+}
+
+void writeCohorts(const json& a, std::ostream& out, const Labels& l, bool french) {
+  if (!a.contains("cohorts") || a["cohorts"].empty()) return;
+  out << "\n"
+      << l.cohorts << (french ? " (rétention M+1, M+2, M+3)" : " (retention M+1, M+2, M+3)")
+      << "\n";
+  for (const json& c : a["cohorts"]) {
+    out << "  " << c["cohort"].get<std::string>()
+        << "  n=" << pad(std::to_string(c["customers"].get<std::size_t>()), 6)
+        << "CLV=" << pad(number(c["clv"]), 10);
+    const json& r = c["retention"];
+    for (std::size_t k = 1; k <= 3 && k < r.size(); ++k)
+      out << " " << number(json(r[k].get<double>() * 100.0), 1) << "%";
+    out << "\n";
+  }
+}
+
+void writeChannels(const json& a, std::ostream& out, const Labels& l) {
+  if (!a.contains("by_channel") || a["by_channel"].empty()) return;
+  out << "\n" << l.channels << "\n";
+  for (const json& c : a["by_channel"]) {
+    out << "  " << pad(c["channel"].get<std::string>(), 20)
+        << "CLV=" << pad(number(c["historical"]["clv"]), 10) << "CAC=" << pad(number(c["cac"]), 10)
+        << "LTV:CAC=" << number(c["ltv_to_cac"]) << "\n";
+  }
+}
+
+}  // namespace
+
+void writeTable(const json& analysis, std::ostream& out, bool french) {
+  const Labels& l = french ? kFrench : kEnglish;
+  out << l.title << "\n";
+  writeModels(analysis, out, l, french);
+  writeTopCustomers(analysis, out, l);
+  writeCohorts(analysis, out, l, french);
+  writeChannels(analysis, out, l);
+  if (analysis.contains("warnings") && !analysis["warnings"].empty()) {
+    out << "\n" << l.warnings << "\n";
+    for (const json& w : analysis["warnings"]) {
+      out << "  - " << w.value(french ? "message_fr" : "message_en", "") << "\n";
+    }
+  }
+}
+
+}  // namespace roilens::clv
