@@ -123,7 +123,9 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
       return recordError(t, "this purchase has no amount", "cet achat n'a pas de montant",
                          "amount");
     }
-    if (*amount <= 0.0) {
+    // Fully refunded (refunds took the amount to zero) or a credit note: not a purchase. A zero
+    // amount without refund (a free order) is a purchase: CDNOW has some.
+    if (*amount < 0.0 || (*amount == 0.0 && t.refunds > 0.0)) {
       ++summary.excluded_full_refund;
       continue;
     }

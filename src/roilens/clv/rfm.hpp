@@ -4,8 +4,9 @@
 // Rules (docs/clv.md):
 // * A purchase is a transaction with status paid or won, a date, a customer and an amount.
 //   Refunded, cancelled, lost and open transactions are not purchases (they are counted).
-// * Amount = amount_net when known, else amount_gross - refunds. A record whose amount is <= 0
-//   after refunds is a full refund: not a purchase (counted).
+// * Amount = amount_net when known, else amount_gross - refunds. A record refunded down to 0 or
+//   below, or with a negative amount (credit note), is not a purchase (counted). A zero amount
+//   without refunds (a free order) is a purchase.
 // * Purchases are grouped by UTC calendar day: several records on one day are one purchase whose
 //   value is their sum. x = purchase days after the first; t_x = last purchase day - first day;
 //   T = observation end - first day; monetary value = mean value of the x repeat days (the first
@@ -63,7 +64,7 @@ struct RfmTable {
   std::vector<CustomerRfm> customers;  // sorted by customer
   std::size_t purchase_records = 0;
   std::size_t excluded_status = 0;              // refunded, cancelled, lost, open
-  std::size_t excluded_full_refund = 0;         // paid but net amount <= 0
+  std::size_t excluded_full_refund = 0;         // refunded to <= 0, or a negative amount
   std::size_t customers_after_calibration = 0;  // first purchase after the calibration end
   std::string currency;
 };
