@@ -38,12 +38,13 @@ function filePathFor(root, urlPath) {
   return candidate === root || candidate.startsWith(root + sep) ? candidate : null;
 }
 
-async function handle(root, request, response) {
+async function handle(root, overrides, request, response) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  let path = filePathFor(root, new URL(request.url, 'http://127.0.0.1').pathname);
+  const urlPath = new URL(request.url, 'http://127.0.0.1').pathname;
+  let path = overrides[urlPath] ?? filePathFor(root, urlPath);
   if (path === null) {
     response.writeHead(403).end('forbidden');
     return;
@@ -71,10 +72,11 @@ async function handle(root, request, response) {
 }
 
 // Starts serving `root`; port 0 picks a free port. Resolves to {url, port, close()}.
-export function startServer({ root = 'web', port = 8080, host = '127.0.0.1' } = {}) {
+// `overrides` maps a URL path to a file outside root (tests swap in a stub engine this way).
+export function startServer({ root = 'web', port = 8080, host = '127.0.0.1', overrides = {} } = {}) {
   const absoluteRoot = resolve(root);
   const server = createServer((request, response) => {
-    handle(absoluteRoot, request, response).catch(() => {
+    handle(absoluteRoot, overrides, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });

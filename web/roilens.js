@@ -40,7 +40,7 @@ async function* chunksOf(source, chunkBytes) {
     }
     return;
   }
-  if (source && typeof source.getReader === 'function') {
+  if (typeof source.getReader === 'function') {
     const reader = source.getReader();
     try {
       for (;;) {
@@ -55,9 +55,12 @@ async function* chunksOf(source, chunkBytes) {
       reader.releaseLock();
     }
   }
-  throw new RoilensError({ code: 'invalid_argument',
-    message_en: 'a file must be given as bytes, a Blob/File or a ReadableStream',
-    message_fr: 'un fichier doit être fourni en octets, en Blob/File ou en ReadableStream' });
+}
+
+function isSupportedSource(source) {
+  return typeof source === 'string' || source instanceof ArrayBuffer || ArrayBuffer.isView(source) ||
+    (typeof Blob !== 'undefined' && source instanceof Blob) ||
+    (!!source && typeof source.getReader === 'function');
 }
 
 function sizeOf(source) {
@@ -167,6 +170,11 @@ export async function createEngine(options = {}) {
 
   const addFile = (name, source, fileOptions = {}) => exclusive(async () => {
     guard();
+    if (!isSupportedSource(source)) {
+      throw new RoilensError({ code: 'invalid_argument',
+        message_en: `${name}: a file must be given as bytes, a Blob/File or a ReadableStream`,
+        message_fr: `${name} : un fichier doit être fourni en octets, en Blob/File ou en ReadableStream` });
+    }
     const { onProgress, ...engineOptions } = fileOptions;
     const total = sizeOf(source);
     await backend.call('beginFile', [name, engineOptions]);

@@ -1,0 +1,380 @@
+// The page: takes files (drop, picker, folder, samples), feeds them to the engine in its worker,
+// and renders what comes back. All state lives in `state`; every render starts from it.
+import { createEngine } from './roilens.js';
+import { byId, el } from './ui/dom.js';
+import { fileCard, mappingPanel } from './ui/files.js';
+import { t, translateStatic } from './ui/i18n.js';
+import { catalogueById, renderBreakdownTable, renderCatalogue, renderFunnel, renderPeriodTable,
+  renderTiles, ReportIndex } from './ui/kpis.js';
+import { forgetMapping, loadMapping, readHeader, saveMapping } from './ui/mapping-store.js';
+import { renderAttribution, renderClv } from './ui/models.js';
+
+const LANG_KEY = 'roilens.lang';
+
+function initialLanguage() {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (saved === 'en' || saved === 'fr') return saved;
+  } catch {
+    // storage disabled: fall back to the browser's language
+  }
+  return (navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const state = {
+  lang: initialLanguage(),
+  files: [],
+  nextId: 1,
+  catalogue: [],
+  index: new ReportIndex(),
+  period: '',
+  attribution: null,
+  attributionError: null,
+  attributionView: { model: 'all', measure: 'value' },
+  clv: null,
+  clvError: null,
+  mappingFor: null,
+  busy: 0,
+  progress: null,
+};
+
+let enginePromise = null;
+function engine() {
+  enginePromise ??= createEngine({ worker: true });
+  return enginePromise;
+}
+
+// ---------------------------------------------------------------- busy indicator and errors
+function setStatus() {
+  const status = byId('status');
+  const bar = byId('progress');
+  if (state.busy > 0) {
+    status.textContent = state.progress?.name
+      ? `${t('reading', state.lang)} ${state.progress.name}…` : t('busy', state.lang);
+    bar.hidden = false;
+    const fraction = state.progress?.total ? state.progress.loaded / state.progress.total : null;
+    bar.classList.toggle('indeterminate', fraction === null);
+    bar.firstElementChild.style.width = fraction === null ? '' : `${Math.round(fraction * 100)}%`;
+  } else {
+    status.textContent = state.files.length ? t('ready', state.lang) : '';
+    bar.hidden = true;
+  }
+  document.body.classList.toggle('busy', state.busy > 0);
+}
+
+async function whileBusy(task) {
+  state.busy += 1;
+  setStatus();
+  try {
+    return await task();
+  } finally {
+    state.busy -= 1;
+    if (state.busy === 0) state.progress = null;
+    setStatus();
+  }
+}
+
+function errorMessage(error) {
+  if (error?.code === 'engine_unavailable') return t('engineMissing', state.lang);
+  if (state.lang === 'fr') return error?.messageFr ?? error?.message ?? String(error);
+  return error?.messageEn ?? error?.message ?? String(error);
+}
+
+function showError(error) {
+  const item = el('div', { class: 'error-item' },
+    el('strong', { text: t('errorTitle', state.lang) }), ' ',
+    el('span', { text: errorMessage(error) }),
+    el('button', { type: 'button', class: 'icon-button', text: '×', title: t('dismiss', state.lang),
+      'aria-label': t('dismiss', state.lang), onclick: () => item.remove() }));
+  byId('errors').append(item);
+}
+
+// ---------------------------------------------------------------- ingestion
+async function ingest(entry) {
+  const eng = await engine();
+  entry.report = null;
+  entry.error = null;
+  entry.progress = 0;
+  renderFiles();
+  try {
+    entry.report = await eng.addFile(entry.name, entry.blob, {
+      ...entry.options,
+      onProgress: ({ loaded, total }) => {
+        entry.progress = total ? loaded / total : null;
+        state.progress = { name: entry.name, loaded, total };
+        setStatus();
+      },
+    });
+  } catch (error) {
+    entry.error = { code: error.code, message: error.message, messageEn: error.messageEn,
+      messageFr: error.messageFr, file: error.file, line: error.line, column: error.column };
+  }
+  delete entry.progress;
+  renderFiles();
+}
+
+async function addFiles(files) {
+  const list = [...files].filter((f) => f && f.size !== undefined);
+  if (!list.length) return;
+  await whileBusy(async () => {
+    const entries = [];
+    for (const file of list) {
+      const entry = { id: state.nextId++, name: file.webkitRelativePath || file.name, size: file.size,
+        blob: file, options: {}, header: [] };
+      try {
+        entry.header = await readHeader(file);
+      } catch {
+        entry.header = [];
+      }
+      entry.options = loadMapping(entry.header) ?? {};
+      state.files.push(entry);
+      entries.push(entry);
+    }
+    renderFiles();
+    try {
+      for (const entry of entries) await ingest(entry);
+      await refresh();
+    } catch (error) {
+      showError(error);
+    }
+  });
+}
+
+// The Session cannot forget one file, so a removal or a new mapping re-reads every file.
+async function reingestAll() {
+  await whileBusy(async () => {
+    try {
+      const eng = await engine();
+      await eng.reset();
+      for (const entry of state.files) await ingest(entry);
+      await refresh();
+    } catch (error) {
+      showError(error);
+    }
+  });
+}
+
+async function loadSamples() {
+  await whileBusy(async () => {
+    try {
+      const manifest = await (await fetch('samples/manifest.json')).json();
+      const files = [];
+      for (const { name } of manifest.files) {
+        const response = await fetch(`samples/${encodeURIComponent(name)}`);
+        if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
+        files.push(new File([await response.blob()], name, { type: 'text/csv' }));
+      }
+      await addFiles(files);
+    } catch (error) {
+      showError(error);
+    }
+  });
+}
+
+// Files and folders from a drop: directories are walked with the entries API where available.
+async function filesFromDrop(dataTransfer) {
+  const entries = [...(dataTransfer.items ?? [])]
+    .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null))
+    .filter(Boolean);
+  if (!entries.length || !entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
+  const out = [];
+  const walk = async (entry) => {
+    if (entry.isFile) {
+      out.push(await new Promise((resolve, reject) => entry.file(resolve, reject)));
+    } else if (entry.isDirectory) {
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (!batch.length) break;
+        for (const child of batch) await walk(child);
+      }
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return out;
+}
+
+// ---------------------------------------------------------------- computing the report
+function reportOptions(extra = {}) {
+  const options = { grain: byId('grain').value };
+  if (byId('from').value) options.from = byId('from').value;
+  if (byId('to').value) options.to = byId('to').value;
+  return { ...options, ...extra };
+}
+
+async function refresh() {
+  if (!state.files.some((f) => f.report)) {
+    state.index = new ReportIndex();
+    renderDashboard();
+    return;
+  }
+  await whileBusy(async () => {
+    const eng = await engine();
+    try {
+      if (!state.catalogue.length) state.catalogue = await eng.catalogue();
+      const breakdown = byId('breakdown').value;
+      const total = await eng.report(reportOptions());
+      const byChannel = await eng.report(reportOptions({ by: ['channel'] }));
+      const byOther = breakdown && breakdown !== 'channel'
+        ? await eng.report(reportOptions({ by: [breakdown] })).catch((error) => { showError(error); return null; })
+        : null;
+      state.index = new ReportIndex(total, byChannel, byOther);
+    } catch (error) {
+      state.index = new ReportIndex();
+      showError(error);
+    }
+    try {
+      state.attribution = await eng.attribution({});
+      state.attributionError = null;
+    } catch (error) {
+      state.attribution = null;
+      state.attributionError = error;
+    }
+    try {
+      state.clv = await eng.clv({});
+      state.clvError = null;
+    } catch (error) {
+      state.clv = null;
+      state.clvError = error;
+    }
+    if (!state.index.periods.includes(state.period)) state.period = state.index.periods.at(-1) ?? 'all';
+    renderDashboard();
+  });
+}
+
+// ---------------------------------------------------------------- rendering
+function renderFiles() {
+  const lang = state.lang;
+  const container = byId('files');
+  byId('clear-button').hidden = state.files.length === 0;
+  if (!state.files.length) {
+    container.replaceChildren(el('p', { class: 'empty', text: t('noFiles', lang) }));
+    return;
+  }
+  const handlers = {
+    onFix: (entry) => {
+      state.mappingFor = state.mappingFor === entry.id ? null : entry.id;
+      renderFiles();
+    },
+    onRemove: (entry) => {
+      state.files = state.files.filter((f) => f !== entry);
+      renderFiles();
+      reingestAll();
+    },
+  };
+  const panelHandlers = {
+    onApply: (entry, options) => {
+      entry.options = options;
+      saveMapping(entry.header, options);
+      state.mappingFor = null;
+      reingestAll();
+    },
+    onForget: (entry) => {
+      forgetMapping(entry.header);
+      entry.options = {};
+      state.mappingFor = null;
+      reingestAll();
+    },
+    onCancel: () => {
+      state.mappingFor = null;
+      renderFiles();
+    },
+  };
+  container.replaceChildren(...state.files.flatMap((entry) => [
+    fileCard(entry, lang, handlers),
+    state.mappingFor === entry.id ? mappingPanel(entry, lang, panelHandlers) : null,
+  ].filter(Boolean)));
+}
+
+function renderPeriodSelect() {
+  const select = byId('period-select');
+  select.replaceChildren(...state.index.periods.map((p) =>
+    el('option', { value: p, text: p, selected: p === state.period })));
+}
+
+function renderDashboard() {
+  const lang = state.lang;
+  const hasData = state.files.some((f) => f.report);
+  byId('dashboard').hidden = !hasData;
+  if (!hasData) return;
+  const entries = catalogueById(state.catalogue);
+  const { index, period } = state;
+  renderPeriodSelect();
+  renderTiles(byId('tiles'), { index, entries, period, lang });
+  const basis = index.visitorsBasis;
+  byId('visitors-basis').textContent = basis
+    ? `${t('visitorsBasis', lang)} ${t(basis === 'sessions' ? 'basisSessions' : 'basisUsers', lang)}.` : '';
+  renderFunnel(byId('funnel'), { index, entries, period, lang });
+  renderPeriodTable(byId('period-table'), { index, entries, lang });
+  renderBreakdownTable(byId('channel-tables'), { index, entries, lang,
+    dimensionName: byId('breakdown').value || null });
+  renderCatalogue(byId('catalogue'), { catalogue: state.catalogue, index, period, lang });
+  renderAttribution(byId('attribution'), { attribution: state.attribution, error: state.attributionError,
+    lang, view: state.attributionView, onChange: (view) => {
+      state.attributionView = view;
+      renderDashboard();
+    } });
+  renderClv(byId('clv'), { clv: state.clv, error: state.clvError, index, period, lang });
+}
+
+function setLanguage(lang) {
+  state.lang = lang;
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // not remembered; still switched
+  }
+  document.documentElement.lang = lang;
+  byId('lang-toggle').textContent = lang === 'fr' ? 'EN' : 'FR';
+  translateStatic(document, lang);
+  setStatus();
+  renderFiles();
+  renderDashboard();
+}
+
+// ---------------------------------------------------------------- wiring
+function wire() {
+  const zone = byId('dropzone');
+  for (const type of ['dragenter', 'dragover']) {
+    zone.addEventListener(type, (event) => {
+      event.preventDefault();
+      zone.classList.add('over');
+    });
+  }
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    try {
+      await addFiles(await filesFromDrop(event.dataTransfer));
+    } catch (error) {
+      showError(error);
+    }
+  });
+  // A file dropped outside the zone must not make the browser navigate away from the page.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
+  for (const id of ['file-input', 'folder-input']) {
+    byId(id).addEventListener('change', async (event) => {
+      await addFiles(event.target.files);
+      event.target.value = '';
+    });
+  }
+  byId('sample-button').addEventListener('click', loadSamples);
+  byId('clear-button').addEventListener('click', () => {
+    state.files = [];
+    state.mappingFor = null;
+    renderFiles();
+    reingestAll();
+  });
+  byId('lang-toggle').addEventListener('click', () => setLanguage(state.lang === 'fr' ? 'en' : 'fr'));
+  for (const id of ['grain', 'from', 'to', 'breakdown']) byId(id).addEventListener('change', () => refresh());
+  byId('period-select').addEventListener('change', (event) => {
+    state.period = event.target.value;
+    renderDashboard();
+  });
+}
+
+wire();
+setLanguage(state.lang);
+engine().catch((error) => showError(error));

@@ -1,0 +1,165 @@
+// Per-file cards (what roilens understood of each file) and the manual mapping panel.
+import { el } from './dom.js';
+import { formatBytes, formatNumber } from './format.js';
+import { colon, pick, t } from './i18n.js';
+
+// Tool ids the engine recognises (issue 3) and the names a marketer knows them by.
+export const TOOLS = [
+  ['hubspot', 'HubSpot'], ['mautic', 'Mautic'], ['ga4', 'Google Analytics 4'],
+  ['ua', 'Universal Analytics'], ['matomo', 'Matomo'], ['google_ads', 'Google Ads'],
+  ['meta_ads', 'Meta Ads'], ['linkedin_ads', 'LinkedIn Ads'], ['salesforce', 'Salesforce'],
+  ['mailchimp', 'Mailchimp'], ['brevo', 'Brevo'], ['shopify', 'Shopify'],
+  ['woocommerce', 'WooCommerce'], ['stripe', 'Stripe'], ['generic', 'Generic / Générique'],
+];
+const TOOL_NAMES = Object.fromEntries(TOOLS);
+
+// Model fields a column can be mapped onto (FORMATS.md §15), grouped by the table they feed.
+export const MODEL_FIELDS = [
+  ['contacts', ['contact_id', 'email', 'created_at', 'lifecycle_stage', 'subscriber_at', 'lead_at',
+    'mql_at', 'sql_at', 'opportunity_at', 'customer_at', 'original_source', 'original_detail_1']],
+  ['traffic', ['date', 'channel', 'source', 'medium', 'campaign', 'landing_page', 'device',
+    'sessions', 'engaged_sessions', 'users', 'new_users', 'bounces', 'key_events', 'revenue', 'views']],
+  ['transactions', ['txn_id', 'customer_ref', 'created_at', 'closed_at', 'status', 'amount',
+    'currency', 'stage', 'pipeline']],
+  ['costs', ['date', 'platform', 'campaign', 'campaign_type', 'currency', 'cost', 'impressions',
+    'clicks', 'conversions', 'conversion_value']],
+  ['email_stats', ['campaign', 'subject', 'sent_at', 'recipients', 'delivered', 'unique_opens',
+    'total_opens', 'unique_clicks', 'total_clicks', 'unsubscribes']],
+];
+
+const TABLE_LABELS = {
+  contacts: ['contacts', 'contacts'], traffic: ['traffic', 'trafic'],
+  transactions: ['transactions', 'transactions'], costs: ['costs', 'coûts'],
+  email_stats: ['email stats', 'stats e-mail'], touchpoints: ['touchpoints', 'points de contact'],
+  paths: ['paths', 'parcours'], rfm: ['RFM summary', 'synthèse RFM'],
+};
+
+function tableLabel(table, lang) {
+  const pair = TABLE_LABELS[table];
+  return pair ? pair[lang === 'fr' ? 1 : 0] : table;
+}
+
+export function needsMapping(report) {
+  if (!report) return true;
+  return report.tool === 'generic' && (report.confidence ?? 0) < 0.5 || (report.rows?.kept ?? 0) === 0;
+}
+
+function rowsLine(rows, lang) {
+  const part = (key, labelKey, cls) => el('span', { class: `rows-part ${cls}` },
+    el('strong', { text: formatNumber(rows?.[key] ?? 0, lang) }), ` ${t(labelKey, lang)}`);
+  return el('p', { class: 'rows' }, el('span', { class: 'meta-label', text: `${t('rows', lang)} ` }),
+    part('read', 'rowsRead', 'read'), ' = ', part('kept', 'rowsKept', 'kept'), ' + ',
+    part('rejected', 'rowsRejected', 'rejected'), ' + ', part('skipped', 'rowsSkipped', 'skipped'));
+}
+
+function warningText(warning, lang) {
+  if (typeof warning === 'string') return warning;
+  return pick(warning.message ?? warning, lang) || warning.code || JSON.stringify(warning);
+}
+
+function rejectionsList(rejections, lang) {
+  if (!rejections?.length) return null;
+  return el('details', { class: 'rejections' },
+    el('summary', { text: `${t('firstRejections', lang)} (${rejections.length})` }),
+    el('ul', {}, rejections.slice(0, 10).map((r) => el('li', {},
+      el('span', { class: 'pos', text: `${t('line', lang)} ${r.line ?? '?'}` +
+        (r.column ? `, ${t('column', lang)} ‘${r.column}’` : '') }),
+      ' ', lang === 'fr' ? (r.reason_fr ?? r.reason ?? '') : (r.reason ?? r.reason_fr ?? '')))));
+}
+
+function errorBlock(error, lang) {
+  const where = [error.file, error.line ? `${t('line', lang)} ${error.line}` : '',
+    error.column ? `${t('column', lang)} ‘${error.column}’` : ''].filter(Boolean).join(', ');
+  return el('div', { class: 'file-error', role: 'alert' },
+    el('strong', { text: t('fileError', lang) }),
+    el('p', { text: lang === 'fr' ? error.messageFr ?? error.message : error.messageEn ?? error.message }),
+    where ? el('p', { class: 'pos', text: where }) : null);
+}
+
+// One card per file. `entry` = {id, name, size, report?, error?, progress?, options, header?}.
+export function fileCard(entry, lang, { onFix, onRemove }) {
+  const r = entry.report;
+  const recognised = r && !needsMapping(r);
+  const toolName = r ? (TOOL_NAMES[r.tool] ?? r.tool) : '';
+  const status = entry.error ? 'error' : !r ? 'loading' : recognised ? 'ok' : 'warn';
+  const card = el('article', { class: `file-card ${status}`, dataset: { file: entry.name } });
+  card.append(el('header', { class: 'file-head' },
+    el('span', { class: 'file-name', text: entry.name, title: entry.name }),
+    el('span', { class: 'file-size', text: formatBytes(entry.size, lang) }),
+    el('button', { type: 'button', class: 'icon-button', title: t('remove', lang),
+      'aria-label': `${t('remove', lang)} ${entry.name}`, text: '×', onclick: () => onRemove(entry) })));
+  if (entry.progress !== undefined && !r && !entry.error) {
+    card.append(el('progress', { max: 1, value: entry.progress ?? 0 }));
+  }
+  if (entry.error) card.append(errorBlock(entry.error, lang));
+  if (r) {
+    card.append(el('p', { class: 'tool-line' },
+      el('span', { class: `tool-badge ${recognised ? '' : 'unknown'}`,
+        text: recognised ? toolName : `${t('notRecognised', lang)} (${toolName})` }),
+      ' ', el('span', { class: 'confidence', text:
+        `${t('confidence', lang)} ${formatNumber((r.confidence ?? 0) * 100, lang, 0)} %` }),
+      r.tables?.length ? el('span', { class: 'tables', text:
+        ` · ${t('tables', lang)}${colon(lang)}${r.tables.map((x) => tableLabel(x, lang)).join(', ')}` }) : null));
+    card.append(rowsLine(r.rows, lang));
+    const facts = [];
+    if (r.date_range?.from || r.date_range?.to) {
+      facts.push(el('span', {}, el('span', { class: 'meta-label', text: `${t('dateRange', lang)} ` }),
+        `${r.date_range.from ?? '?'} → ${r.date_range.to ?? '?'}`));
+    }
+    if (r.currency) {
+      facts.push(el('span', {}, el('span', { class: 'meta-label', text: `${t('currency', lang)} ` }),
+        Array.isArray(r.currency) ? r.currency.join(', ') : String(r.currency)));
+    }
+    if (facts.length) card.append(el('p', { class: 'facts' }, facts.flatMap((f, i) => (i ? [' · ', f] : [f]))));
+    if (r.warnings?.length) {
+      card.append(el('ul', { class: 'warnings', 'aria-label': t('warnings', lang) },
+        r.warnings.map((w) => el('li', { text: warningText(w, lang) }))));
+    }
+    const rejections = rejectionsList(r.rejections, lang);
+    if (rejections) card.append(rejections);
+  }
+  if (r || entry.error) {
+    card.append(el('div', { class: 'card-actions' },
+      el('button', { type: 'button', class: `link-button ${recognised ? '' : 'strong'}`,
+        text: t('fixMapping', lang), onclick: () => onFix(entry) })));
+  }
+  return card;
+}
+
+// The manual mapping panel for one file: pick the tool, or map each column to a model field.
+export function mappingPanel(entry, lang, { onApply, onForget, onCancel }) {
+  const current = entry.options ?? {};
+  const toolSelect = el('select', { name: 'tool' },
+    el('option', { value: '', text: t('mappingAuto', lang) }),
+    TOOLS.map(([id, name]) => el('option', { value: id, text: name, selected: current.tool === id })));
+  const columnSelects = (entry.header ?? []).map((header) => {
+    const select = el('select', { dataset: { header } },
+      el('option', { value: '', text: t('mappingIgnore', lang) }),
+      MODEL_FIELDS.map(([table, fields]) => el('optgroup', { label: tableLabel(table, lang) },
+        fields.map((field) => el('option', { value: `${field}`, text: field,
+          selected: current.columns?.[header] === field })))));
+    return el('label', { class: 'map-row' }, el('span', { class: 'map-header', text: header }), select);
+  });
+  const apply = () => {
+    const columns = {};
+    for (const label of columnSelects) {
+      const select = label.querySelector('select');
+      if (select.value) columns[select.dataset.header] = select.value;
+    }
+    const options = {};
+    if (toolSelect.value) options.tool = toolSelect.value;
+    if (Object.keys(columns).length) options.columns = columns;
+    onApply(entry, options);
+  };
+  return el('div', { class: 'mapping-panel', role: 'dialog', 'aria-label': t('mappingTitle', lang) },
+    el('h3', { text: `${t('mappingTitle', lang)}${colon(lang)}${entry.name}` }),
+    el('label', { class: 'map-row' }, el('span', { text: t('mappingTool', lang) }), toolSelect),
+    columnSelects.length ? el('fieldset', {}, el('legend', { text: t('mappingColumns', lang) }),
+      el('div', { class: 'map-grid' }, columnSelects)) : null,
+    el('div', { class: 'card-actions' },
+      el('button', { type: 'button', class: 'button', text: t('mappingApply', lang), onclick: apply }),
+      el('button', { type: 'button', class: 'link-button', text: t('mappingForget', lang),
+        onclick: () => onForget(entry) }),
+      el('button', { type: 'button', class: 'link-button', text: t('mappingCancel', lang),
+        onclick: () => onCancel(entry) })));
+}

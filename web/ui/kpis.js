@@ -1,0 +1,228 @@
+// KPI tiles, the funnel, the per-period and per-channel funnel tables, and the whole catalogue.
+// Every displayed KPI value is a <span data-kpi data-value data-period data-dimension>, so tests
+// read raw numbers instead of formatted text.
+import { el } from './dom.js';
+import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
+import { colon, pick, t } from './i18n.js';
+
+export const FUNNEL_STEPS = ['visitors', 'leads', 'mqls', 'sqls', 'customers'];
+export const FUNNEL_KPIS = [...FUNNEL_STEPS, 'lead_conversion_rate', 'qualified_lead_rate',
+  'mql_to_sql_rate', 'customer_conversion_rate'];
+const TILE_KPIS = ['visitors', 'leads', 'customers', 'lead_conversion_rate',
+  'customer_conversion_rate', 'revenue', 'cac', 'roi', 'ltv_to_cac'];
+
+// KPIS.md sections in order; a catalogue `section` is matched by any of its aliases.
+const SECTIONS = [
+  ['sectionFunnel', ['funnel', 'conversion', '1']],
+  ['sectionRevenue', ['revenue', '2']],
+  ['sectionCost', ['cost', 'cac', 'clv', 'roi', '3']],
+  ['sectionEmail', ['email', 'nurturing', '4']],
+  ['sectionTraffic', ['traffic', '5']],
+  ['sectionSteering', ['steering', '6']],
+];
+
+// Report values indexed by kpi|period|dimension; missing inputs by kpi.
+export class ReportIndex {
+  constructor(...reports) {
+    this.values = new Map();
+    this.missing = new Map();
+    this.periods = [];
+    this.currency = null;
+    for (const report of reports.filter(Boolean)) {
+      for (const v of report.values ?? []) {
+        this.values.set(`${v.kpi}|${v.period}|${dimensionKey(v.dimensions)}`, v);
+      }
+      for (const m of report.missing_inputs ?? []) {
+        if (!this.missing.has(m.kpi)) this.missing.set(m.kpi, m);
+      }
+      if (!this.periods.length) this.periods = (report.periods ?? []).map((p) => (typeof p === 'string' ? p : p.label));
+      this.currency ??= report.currency ?? null;
+      this.visitorsBasis ??= report.visitors_basis;
+    }
+  }
+
+  get(kpi, period, dimension = '') {
+    return this.values.get(`${kpi}|${period}|${dimension}`);
+  }
+
+  // Dimension values seen for `dimensionName` (e.g. every channel), sorted.
+  dimensionValues(dimensionName) {
+    const seen = new Set();
+    for (const v of this.values.values()) {
+      const value = v.dimensions?.[dimensionName];
+      if (value !== undefined && Object.keys(v.dimensions).length === 1) seen.add(value);
+    }
+    return [...seen].sort((a, b) => a.localeCompare(b));
+  }
+}
+
+export function catalogueById(catalogue) {
+  return new Map((catalogue ?? []).map((entry) => [entry.id, entry]));
+}
+
+function missingText(missing, lang) {
+  if (!missing) return '';
+  const message = pick(missing.message, lang);
+  if (message) return message;
+  const needs = Array.isArray(missing.needs) ? missing.needs.join(', ') : missing.needs;
+  return `${t('needs', lang)}${colon(lang)}${needs}`;
+}
+
+// The one element that shows a KPI value.
+export function kpiValue({ kpi, period, dimension = '', index, entry, lang, big = false }) {
+  const v = index.get(kpi, period, dimension);
+  const value = v && isNumber(v.value) ? v.value : null;
+  const node = el('span', {
+    class: `kpi-value${big ? ' big' : ''}`,
+    dataset: { kpi, value: value === null ? '' : String(value), period, dimension },
+  });
+  if (value === null && index.missing.has(kpi)) {
+    // A KPI whose input file is missing says which file it needs; it is never shown as 0.
+    node.classList.add('needs');
+    node.dataset.missing = [].concat(index.missing.get(kpi).needs ?? []).join(',');
+    node.textContent = missingText(index.missing.get(kpi), lang);
+  } else if (value !== null) {
+    node.textContent = formatValue(value, entry?.unit ?? (kpi.endsWith('_rate') ? 'percent' : 'count'),
+      lang, index.currency);
+    if (v && (v.numerator !== undefined || v.denominator !== undefined)) {
+      node.title = `${t('numerator', lang)} ${formatNumber(v.numerator, lang)} · ` +
+        `${t('denominator', lang)} ${formatNumber(v.denominator, lang)}`;
+    }
+  } else {
+    node.classList.add('null');
+    node.textContent = '—';
+    node.title = v ? t('notAvailable', lang) : t('noValue', lang);
+  }
+  return node;
+}
+
+function kpiLabel(kpi, entries, lang) {
+  return pick(entries.get(kpi)?.label, lang) || kpi;
+}
+
+function changeBadge(kpi, period, index, entries, lang) {
+  const position = index.periods.indexOf(period);
+  if (position <= 0) return null;
+  const now = index.get(kpi, period)?.value;
+  const before = index.get(kpi, index.periods[position - 1])?.value;
+  if (!isNumber(now) || !isNumber(before) || before === 0) return null;
+  const change = (now - before) / Math.abs(before);
+  const upIsGood = (entries.get(kpi)?.polarity ?? 'up') !== 'down';
+  const good = change === 0 ? 'flat' : (change > 0) === upIsGood ? 'good' : 'bad';
+  const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
+  return el('span', { class: `change ${good}`, title: t('vsPrevious', lang),
+    text: `${arrow} ${formatNumber(Math.abs(change) * 100, lang, 1)} %` });
+}
+
+export function renderTiles(container, { index, entries, period, lang }) {
+  const tiles = TILE_KPIS.filter((kpi) => entries.has(kpi) || index.get(kpi, period))
+    .map((kpi) => el('div', { class: 'tile' },
+      el('span', { class: 'tile-label', text: kpiLabel(kpi, entries, lang) }),
+      kpiValue({ kpi, period, index, entry: entries.get(kpi), lang, big: true }),
+      changeBadge(kpi, period, index, entries, lang)));
+  container.replaceChildren(...tiles);
+}
+
+// Funnel of the selected period: count, drop-off, rate from the previous step and from entry.
+export function renderFunnel(container, { index, entries, period, lang }) {
+  const counts = FUNNEL_STEPS.map((kpi) => index.get(kpi, period)?.value ?? null);
+  const max = Math.max(1, ...counts.filter(isNumber));
+  const ratio = (a, b) => (isNumber(a) && isNumber(b) && b !== 0 ? (a / b) * 100 : null);
+  const rows = FUNNEL_STEPS.map((kpi, i) => {
+    const count = counts[i];
+    const previous = i > 0 ? counts[i - 1] : null;
+    // Log scale: visitors are often 100× leads; a linear bar would hide every later step.
+    const width = isNumber(count) && count > 0 ? Math.max(2, (Math.log10(count + 1) / Math.log10(max + 1)) * 100) : 0;
+    const dropOff = i > 0 && isNumber(count) && isNumber(previous) ? previous - count : null;
+    return el('tr', {},
+      el('th', { scope: 'row', text: kpiLabel(kpi, entries, lang) }),
+      el('td', { class: 'bar-cell' }, el('div', { class: 'funnel-bar', style: `width:${width.toFixed(1)}%` })),
+      el('td', { class: 'num' }, kpiValue({ kpi, period, index, entry: entries.get(kpi), lang })),
+      el('td', { class: 'num', text: dropOff === null ? '' : formatNumber(dropOff, lang) }),
+      el('td', { class: 'num', text: i === 0 ? '' : formatValue(ratio(count, previous), 'percent', lang) }),
+      el('td', { class: 'num', text: i === 0 ? '' : formatValue(ratio(count, counts[0]), 'percent', lang) }));
+  });
+  container.replaceChildren(el('table', { class: 'funnel-table' },
+    el('thead', {}, el('tr', {}, ['funnelStep', '', 'funnelCount', 'funnelDropOff',
+      'funnelFromPrevious', 'funnelFromEntry'].map((k) => el('th', { scope: 'col', text: k ? t(k, lang) : '' })))),
+    el('tbody', {}, rows)));
+}
+
+function funnelHead(entries, lang, firstColumns) {
+  return el('thead', {}, el('tr', {}, firstColumns.map((c) => el('th', { scope: 'col', text: c })),
+    FUNNEL_KPIS.map((kpi) => el('th', { scope: 'col', class: 'num', text: kpiLabel(kpi, entries, lang) }))));
+}
+
+// Rows = periods, columns = the nine funnel KPIs, all channels together.
+export function renderPeriodTable(container, { index, entries, lang }) {
+  const rows = index.periods.map((period) => el('tr', {}, el('th', { scope: 'row', text: period }),
+    FUNNEL_KPIS.map((kpi) => el('td', { class: 'num' },
+      kpiValue({ kpi, period, index, entry: entries.get(kpi), lang })))));
+  container.replaceChildren(el('table', { class: 'data-table' },
+    funnelHead(entries, lang, [t('periodTitle', lang)]), el('tbody', {}, rows)));
+}
+
+// One table, grouped by channel (or another breakdown): rows = breakdown value × period.
+export function renderBreakdownTable(container, { index, entries, lang, dimensionName }) {
+  const values = dimensionName ? index.dimensionValues(dimensionName) : [];
+  if (!values.length) {
+    container.replaceChildren();
+    return;
+  }
+  const body = [];
+  for (const value of values) {
+    const dimension = `${dimensionName}=${value}`;
+    index.periods.forEach((period, i) => {
+      body.push(el('tr', { class: i === 0 ? 'group-start' : '' },
+        i === 0 ? el('th', { scope: 'rowgroup', rowspan: index.periods.length, class: 'group', text: value }) : null,
+        el('th', { scope: 'row', text: period }),
+        FUNNEL_KPIS.map((kpi) => el('td', { class: 'num' },
+          kpiValue({ kpi, period, dimension, index, entry: entries.get(kpi), lang })))));
+    });
+  }
+  container.replaceChildren(el('table', { class: 'data-table grouped' },
+    funnelHead(entries, lang, [t('dimChannel', lang), t('periodTitle', lang)]), el('tbody', {}, body)));
+}
+
+function sectionKey(entry) {
+  const raw = String(entry.section ?? '').toLowerCase();
+  const found = SECTIONS.find(([, aliases]) => aliases.some((a) => raw === a || raw.startsWith(a)));
+  return found ? found[0] : null;
+}
+
+function traceDetails(entry, value, lang) {
+  const formula = pick(entry.formula, lang);
+  const description = pick(entry.description, lang);
+  return el('details', { class: 'trace' },
+    el('summary', { text: t('formula', lang) }),
+    description ? el('p', { class: 'description', text: description }) : null,
+    el('dl', {},
+      formula ? [el('dt', { text: t('formula', lang) }), el('dd', {}, el('code', { text: formula }))] : null,
+      el('dt', { text: t('numerator', lang) }),
+      el('dd', { text: `${entry.numerator ?? '—'}${value ? ` = ${formatNumber(value.numerator, lang)}` : ''}` }),
+      entry.denominator ? [el('dt', { text: t('denominator', lang) }),
+        el('dd', { text: `${entry.denominator}${value ? ` = ${formatNumber(value.denominator, lang)}` : ''}` })] : null,
+      entry.seed ? [el('dt', { text: t('seed', lang) }), el('dd', { text: String(entry.seed) })] : null));
+}
+
+// Every catalogue KPI, grouped as in KPIS.md, with its value for the selected period.
+export function renderCatalogue(container, { catalogue, index, period, lang }) {
+  const groups = new Map(SECTIONS.map(([key]) => [key, []]));
+  const other = [];
+  for (const entry of catalogue ?? []) {
+    const key = sectionKey(entry);
+    (key ? groups.get(key) : other).push(entry);
+  }
+  const blocks = [];
+  for (const [key, entries] of [...groups, ['', other]]) {
+    if (!entries.length) continue;
+    blocks.push(el('section', { class: 'catalogue-section' },
+      el('h3', { text: key ? t(key, lang) : String(entries[0].section ?? '') }),
+      el('ul', { class: 'kpi-list' }, entries.map((entry) => el('li', { class: 'kpi-item', dataset: { entry: entry.id } },
+        el('div', { class: 'kpi-head' },
+          el('span', { class: 'kpi-label', text: pick(entry.label, lang) || entry.id }),
+          kpiValue({ kpi: entry.id, period, index, entry, lang })),
+        traceDetails(entry, index.get(entry.id, period), lang))))));
+  }
+  container.replaceChildren(...blocks);
+}

@@ -1,0 +1,122 @@
+// Attribution (model selector + comparison chart + definitions) and CLV (distribution, top
+// customers, cohorts, LTV:CAC per channel) sections.
+import { groupedBars, histogram, PALETTE } from './charts.js';
+import { el } from './dom.js';
+import { formatNumber, formatValue, isNumber } from './format.js';
+import { colon, pick, t } from './i18n.js';
+import { kpiValue } from './kpis.js';
+
+function errorNote(error, lang) {
+  if (!error) return null;
+  const text = lang === 'fr' ? error.messageFr ?? error.message : error.messageEn ?? error.message;
+  return el('p', { class: 'needs-note', text: `${t('unavailable', lang)}${colon(lang)}${text}` });
+}
+
+// `view` = {model: 'all' | model id, measure: 'value' | 'conversions'}; onChange(view) re-renders.
+export function renderAttribution(container, { attribution, error, lang, view, onChange }) {
+  if (!attribution?.models?.length) {
+    container.replaceChildren(errorNote(error, lang) ?? el('p', { class: 'note', text: t('unavailable', lang) }));
+    return;
+  }
+  const models = attribution.models;
+  const modelSelect = el('select', { onchange: (e) => onChange({ ...view, model: e.target.value }) },
+    el('option', { value: 'all', text: t('attributionCompare', lang), selected: view.model === 'all' }),
+    models.map((m) => el('option', { value: m.id, text: pick(m.label, lang) || m.id, selected: view.model === m.id })));
+  const measureSelect = el('select', { onchange: (e) => onChange({ ...view, measure: e.target.value }) },
+    el('option', { value: 'value', text: t('value', lang), selected: view.measure === 'value' }),
+    el('option', { value: 'conversions', text: t('conversions', lang), selected: view.measure === 'conversions' }));
+  const channels = [...new Set(models.flatMap((m) => m.channels.map((c) => c.channel)))];
+  const series = models.map((m, i) => ({
+    id: m.id, label: pick(m.label, lang) || m.id, color: PALETTE[i % PALETTE.length],
+    highlight: view.model === 'all' || view.model === m.id,
+    values: new Map(m.channels.map((c) => [c.channel, c[view.measure]])),
+  }));
+  const shown = view.model === 'all' ? series : series.filter((s) => s.id === view.model);
+  const legend = el('ul', { class: 'legend' }, shown.map((s) => el('li', {},
+    el('span', { class: 'swatch', style: `background:${s.color}` }), s.label)));
+
+  // The table carries the numbers (data-kpi) the chart draws.
+  const table = el('table', { class: 'data-table' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('channel', lang) }),
+      shown.map((s) => el('th', { scope: 'col', class: 'num', text: s.label })))),
+    el('tbody', {}, channels.map((channel) => el('tr', {}, el('th', { scope: 'row', text: channel }),
+      shown.map((s) => {
+        const value = s.values.get(channel);
+        return el('td', { class: 'num' }, el('span', { class: 'kpi-value',
+          dataset: { kpi: view.measure === 'value' ? 'attributed_revenue' : 'attributed_conversions',
+            value: isNumber(value) ? String(value) : '', period: 'all',
+            dimension: `channel=${channel};model=${s.id}` },
+          text: formatNumber(value, lang, 2) }));
+      })))));
+  const definitions = el('details', { class: 'definitions', open: true },
+    el('summary', { text: t('definitions', lang) }),
+    el('dl', {}, models.map((m) => [
+      el('dt', { text: pick(m.label, lang) || m.id }),
+      el('dd', {}, el('span', { text: pick(m.definition, lang) }),
+        m.definition?.en && m.definition?.fr
+          ? el('span', { class: 'other-language', lang: lang === 'fr' ? 'en' : 'fr',
+            text: ` (${pick(m.definition, lang === 'fr' ? 'en' : 'fr')})` }) : null)])));
+  container.replaceChildren(
+    el('div', { class: 'controls' },
+      el('label', {}, el('span', { text: t('attributionModel', lang) }), modelSelect),
+      el('label', {}, el('span', { text: t('attributionMeasure', lang) }), measureSelect)),
+    legend,
+    groupedBars({ categories: channels, series: shown, lang, title: t('attributionTitle', lang) }),
+    table, definitions);
+}
+
+function cohortTable(cohorts, lang) {
+  if (!Array.isArray(cohorts) || !cohorts.length) return null;
+  const width = Math.max(...cohorts.map((c) => (c.retention ?? c.active_share ?? []).length));
+  return el('div', { class: 'table-wrap' }, el('table', { class: 'data-table cohort' },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('cohort', lang) }),
+      el('th', { scope: 'col', class: 'num', text: t('customersCount', lang) }),
+      Array.from({ length: width }, (_, i) => el('th', { scope: 'col', class: 'num', text: `M+${i}` })))),
+    el('tbody', {}, cohorts.map((c) => {
+      const shares = c.retention ?? c.active_share ?? [];
+      return el('tr', {}, el('th', { scope: 'row', text: c.cohort ?? c.month ?? '' }),
+        el('td', { class: 'num', text: formatNumber(c.customers ?? c.size, lang) }),
+        shares.map((share) => {
+          const pct = isNumber(share) ? (share <= 1 ? share * 100 : share) : null;
+          const cell = el('td', { class: 'num heat', text: pct === null ? '' : `${formatNumber(pct, lang, 0)} %` });
+          if (pct !== null) cell.style.backgroundColor = `rgba(43, 108, 176, ${(pct / 100) * 0.55})`;
+          return cell;
+        }));
+    }))));
+}
+
+export function renderClv(container, { clv, error, index, period, lang }) {
+  const blocks = [];
+  if (!clv) blocks.push(errorNote(error, lang) ?? el('p', { class: 'note', text: t('unavailable', lang) }));
+  if (clv) {
+    const customers = clv.customers ?? [];
+    blocks.push(el('h3', { text: t('clvDistribution', lang) }),
+      histogram({ values: customers.map((c) => c.clv), lang, title: t('clvDistribution', lang) }));
+    const top = [...customers].filter((c) => isNumber(c.clv)).sort((a, b) => b.clv - a.clv).slice(0, 10);
+    blocks.push(el('h3', { text: t('clvTop', lang) }), el('div', { class: 'table-wrap' },
+      el('table', { class: 'data-table' },
+        el('thead', {}, el('tr', {}, [t('customer', lang), 'CLV', t('pAlive', lang), t('expectedPurchases', lang)]
+          .map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: h })))),
+        el('tbody', {}, top.map((c) => el('tr', {}, el('th', { scope: 'row', text: String(c.customer) }),
+          el('td', { class: 'num' }, el('span', { class: 'kpi-value', dataset: { kpi: 'clv_predictive',
+            value: String(c.clv), period: 'all', dimension: `customer=${c.customer}` },
+          text: formatValue(c.clv, 'currency', lang, index.currency) })),
+          el('td', { class: 'num', text: formatValue(c.p_alive * 100, 'percent', lang) }),
+          el('td', { class: 'num', text: formatNumber(c.expected_purchases, lang, 2) })))))));
+    if (clv.bgnbd) {
+      const b = clv.bgnbd;
+      blocks.push(el('p', { class: 'note', text: `${t('modelFit', lang)} BG/NBD${colon(lang)}r = ${formatNumber(b.r, lang, 4)}, ` +
+        `α = ${formatNumber(b.alpha, lang, 4)}, a = ${formatNumber(b.a, lang, 4)}, b = ${formatNumber(b.b, lang, 4)}` }));
+    }
+    const cohorts = cohortTable(clv.cohorts, lang);
+    if (cohorts) blocks.push(el('h3', { text: t('cohorts', lang) }), cohorts);
+    for (const w of clv.warnings ?? []) blocks.push(el('p', { class: 'warning-note', text: pick(w.message ?? w, lang) }));
+  }
+  // LTV:CAC per channel comes from the KPI engine's report, so it matches the catalogue.
+  const channels = index.dimensionValues('channel');
+  blocks.push(el('h3', { text: t('ltvCac', lang) }), el('table', { class: 'data-table compact' },
+    el('tbody', {}, channels.map((channel) => el('tr', {}, el('th', { scope: 'row', text: channel }),
+      el('td', { class: 'num' }, kpiValue({ kpi: 'ltv_to_cac', period, dimension: `channel=${channel}`,
+        index, entry: { unit: 'ratio' }, lang })))))));
+  container.replaceChildren(...blocks.filter(Boolean));
+}
