@@ -213,7 +213,7 @@ async function refresh() {
     try {
       if (!state.catalogue.length) state.catalogue = await eng.catalogue();
       const breakdown = byId('breakdown').value;
-      const total = await eng.report(reportOptions());
+      const total = await eng.report(reportOptions({ compare: true }));
       const byChannel = await eng.report(reportOptions({ by: ['channel'] }));
       const byOther = breakdown && breakdown !== 'channel'
         ? await eng.report(reportOptions({ by: [breakdown] })).catch((error) => { showError(error); return null; })

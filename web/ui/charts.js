@@ -22,8 +22,9 @@ export function groupedBars({ categories, series, lang, title, formatTick = (v) 
   const barHeight = 12;
   const gap = 3;
   const groupGap = 14;
-  const labelWidth = 130;
-  const width = 720;
+  const labelWidth = 150;
+  // About the panel's width in CSS pixels, so SVG text renders near its nominal size.
+  const width = 1040;
   const plotWidth = width - labelWidth - 70;
   const groupHeight = series.length * (barHeight + gap) + groupGap;
   const height = categories.length * groupHeight + 30;
@@ -61,7 +62,7 @@ export function groupedBars({ categories, series, lang, title, formatTick = (v) 
 // Histogram of `values` in `binCount` equal-width bins.
 export function histogram({ values, binCount = 12, lang, title, formatTick = (v) => formatNumber(v, lang, 0) }) {
   const data = values.filter(isNumber);
-  const width = 720;
+  const width = 1040;
   const height = 220;
   const left = 40;
   const bottom = 40;

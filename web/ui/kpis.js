@@ -26,11 +26,24 @@ export class ReportIndex {
   constructor(...reports) {
     this.values = new Map();
     this.missing = new Map();
+    this.notApplicable = new Map();
+    this.trends = new Map();
     this.periods = [];
     this.currency = null;
+    this.stageVelocity = [];
+    this.rankings = null;
     for (const report of reports.filter(Boolean)) {
       for (const v of report.values ?? []) {
         this.values.set(`${v.kpi}|${v.period}|${dimensionKey(v.dimensions)}`, v);
+      }
+      for (const v of report.trends ?? []) {
+        this.trends.set(`${v.kpi}|${v.period}|${dimensionKey(v.dimensions)}`, v);
+      }
+      for (const n of report.not_applicable ?? []) this.notApplicable.set(n.kpi, n);
+      if (!this.stageVelocity.length) this.stageVelocity = report.stage_velocity ?? [];
+      this.rankings ??= report.rankings ?? null;
+      if (Array.isArray(report.currencies) && report.currencies.length === 1) {
+        this.currency ??= report.currencies[0];
       }
       for (const m of report.missing_inputs ?? []) {
         if (!this.missing.has(m.kpi)) this.missing.set(m.kpi, m);
@@ -100,13 +113,20 @@ function kpiLabel(kpi, entries, lang) {
   return pick(entries.get(kpi)?.label, lang) || kpi;
 }
 
+// Change vs the previous period: the engine's trend when the report has one (it also knows the
+// period before the first one shown), else the neighbouring period of this report.
 function changeBadge(kpi, period, index, entries, lang) {
-  const position = index.periods.indexOf(period);
-  if (position <= 0) return null;
-  const now = index.get(kpi, period)?.value;
-  const before = index.get(kpi, index.periods[position - 1])?.value;
-  if (!isNumber(now) || !isNumber(before) || before === 0) return null;
-  const change = (now - before) / Math.abs(before);
+  let change = null;
+  const trend = index.trends.get(`${kpi}|${period}|`);
+  if (trend && isNumber(trend.previous_change)) {
+    change = trend.previous_change / 100;
+  } else if (!trend) {
+    const position = index.periods.indexOf(period);
+    const now = index.get(kpi, period)?.value;
+    const before = position > 0 ? index.get(kpi, index.periods[position - 1])?.value : null;
+    if (isNumber(now) && isNumber(before) && before !== 0) change = (now - before) / Math.abs(before);
+  }
+  if (change === null) return null;
   const upIsGood = (entries.get(kpi)?.polarity ?? 'up') !== 'down';
   const good = change === 0 ? 'flat' : (change > 0) === upIsGood ? 'good' : 'bad';
   const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
@@ -144,7 +164,8 @@ export function renderFunnel(container, { index, entries, period, lang }) {
   });
   container.replaceChildren(el('table', { class: 'funnel-table' },
     el('thead', {}, el('tr', {}, ['funnelStep', '', 'funnelCount', 'funnelDropOff',
-      'funnelFromPrevious', 'funnelFromEntry'].map((k) => el('th', { scope: 'col', text: k ? t(k, lang) : '' })))),
+      'funnelFromPrevious', 'funnelFromEntry'].map((k, i) => el('th', { scope: 'col', class: i > 1 ? 'num' : '',
+      text: k ? t(k, lang) : '' })))),
     el('tbody', {}, rows)));
 }
 
@@ -199,10 +220,64 @@ function traceDetails(entry, value, lang) {
     el('dl', {},
       formula ? [el('dt', { text: t('formula', lang) }), el('dd', {}, el('code', { text: formula }))] : null,
       el('dt', { text: t('numerator', lang) }),
-      el('dd', { text: `${entry.numerator ?? '—'}${value ? ` = ${formatNumber(value.numerator, lang)}` : ''}` }),
+      el('dd', { text: `${entry.numerator ?? entry.id}${value && isNumber(value.numerator) ? ` = ${formatNumber(value.numerator, lang)}` : ''}` }),
       entry.denominator ? [el('dt', { text: t('denominator', lang) }),
-        el('dd', { text: `${entry.denominator}${value ? ` = ${formatNumber(value.denominator, lang)}` : ''}` })] : null,
+        el('dd', { text: `${entry.denominator}${value && isNumber(value.denominator) ? ` = ${formatNumber(value.denominator, lang)}` : ''}` })] : null,
       entry.seed ? [el('dt', { text: t('seed', lang) }), el('dd', { text: String(entry.seed) })] : null));
+}
+
+const STAGE_NAMES = { subscriber: ['subscriber', 'abonné'], lead: ['lead', 'lead'], mql: ['MQL', 'MQL'],
+  sql: ['SQL', 'SQL'], opportunity: ['opportunity', 'opportunité'], customer: ['customer', 'client'] };
+const stageName = (s, lang) => (STAGE_NAMES[s] ? STAGE_NAMES[s][lang === 'fr' ? 1 : 0] : s);
+
+// Value cell of a catalogue entry; KPIs without a single value point to where they are shown.
+function entryValue(entry, index, period, lang) {
+  const output = entry.output ?? 'values';
+  if (output === 'values' || index.missing.has(entry.id)) {
+    if (index.notApplicable.has(entry.id) && !index.get(entry.id, period)) {
+      return el('span', { class: 'kpi-value null', dataset: { kpi: entry.id, value: '', period, dimension: '' },
+        text: t('notApplicable', lang) });
+    }
+    return kpiValue({ kpi: entry.id, period, index, entry, lang });
+  }
+  if (output === 'external') return el('span', { class: 'see-below', text: t('seeBelow', lang) });
+  return null;
+}
+
+function genericTable(rows, lang) {
+  if (!rows?.length) return null;
+  const keys = Object.keys(rows[0]).filter((k) => typeof rows[0][k] !== 'object');
+  return el('table', { class: 'data-table compact' },
+    el('thead', {}, el('tr', {}, keys.map((k) => el('th', { scope: 'col', text: k })))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, keys.map((k) => el('td', {
+      class: isNumber(r[k]) ? 'num' : '', text: isNumber(r[k]) ? formatNumber(r[k], lang) : String(r[k] ?? '') }))))));
+}
+
+// Stage velocity (median/mean days per step) and rankings have their own small tables.
+function entryExtra(entry, index, period, lang) {
+  if (entry.output === 'stage_velocity' && !index.missing.has(entry.id)) {
+    const steps = index.stageVelocity.filter((v) => v.period === period && !Object.keys(v.dimensions ?? {}).length);
+    if (!steps.length) return null;
+    return el('table', { class: 'data-table compact velocity' },
+      el('thead', {}, el('tr', {}, [t('funnelStep', lang), t('median', lang), t('mean', lang), t('contactsCount', lang)]
+        .map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: h })))),
+      el('tbody', {}, steps.map((v) => {
+        const step = `${v.from}>${v.to}`;
+        const cell = (stat, value) => el('td', { class: 'num' }, el('span', { class: 'kpi-value',
+          dataset: { kpi: 'stage_velocity', value: isNumber(value) ? String(value) : '', period,
+            dimension: `stat=${stat};step=${step}` }, text: formatValue(value, 'days', lang) }));
+        return el('tr', {}, el('th', { scope: 'row', text: `${stageName(v.from, lang)} → ${stageName(v.to, lang)}` }),
+          cell('median', v.median_days), cell('mean', v.mean_days),
+          el('td', { class: 'num', text: formatNumber(v.contacts, lang) }));
+      })));
+  }
+  if (entry.output === 'ranking' && index.rankings) {
+    const lists = entry.id === 'pages_to_fix' ? [index.rankings.pages_to_fix]
+      : [index.rankings.top_entry_pages, index.rankings.top_blog_posts];
+    const tables = lists.map((rows) => genericTable(rows, lang)).filter(Boolean);
+    return tables.length ? el('div', { class: 'table-wrap' }, tables) : null;
+  }
+  return null;
 }
 
 // Every catalogue KPI, grouped as in KPIS.md, with its value for the selected period.
@@ -217,11 +292,12 @@ export function renderCatalogue(container, { catalogue, index, period, lang }) {
   for (const [key, entries] of [...groups, ['', other]]) {
     if (!entries.length) continue;
     blocks.push(el('section', { class: 'catalogue-section' },
-      el('h3', { text: key ? t(key, lang) : String(entries[0].section ?? '') }),
+      el('h3', { text: pick(entries[0].section_title, lang) || (key ? t(key, lang) : String(entries[0].section ?? '')) }),
       el('ul', { class: 'kpi-list' }, entries.map((entry) => el('li', { class: 'kpi-item', dataset: { entry: entry.id } },
         el('div', { class: 'kpi-head' },
           el('span', { class: 'kpi-label', text: pick(entry.label, lang) || entry.id }),
-          kpiValue({ kpi: entry.id, period, index, entry, lang })),
+          entryValue(entry, index, period, lang)),
+        entryExtra(entry, index, period, lang),
         traceDetails(entry, index.get(entry.id, period), lang))))));
   }
   container.replaceChildren(...blocks);
