@@ -12,11 +12,9 @@ namespace {
 constexpr std::uint32_t kLocalHeaderSignature = 0x04034b50;
 constexpr std::uint32_t kCentralHeaderSignature = 0x02014b50;
 constexpr std::uint32_t kEndOfDirectorySignature = 0x06054b50;
-constexpr std::uint32_t kZip64LocatorSignature = 0x07064b50;
 constexpr std::size_t kLocalHeaderSize = 30;
 constexpr std::size_t kCentralHeaderSize = 46;
 constexpr std::size_t kEndOfDirectorySize = 22;
-constexpr std::size_t kZip64LocatorSize = 20;
 constexpr std::size_t kMaxCommentSize = 0xFFFF;
 constexpr std::uint16_t kMethodStored = 0;
 constexpr std::uint16_t kMethodDeflated = 8;
@@ -137,16 +135,14 @@ Result<ZipArchive> ZipArchive::open(std::string_view bytes) {
     return unreadable("this is not a ZIP-based file (no ZIP directory found; truncated?)",
                       "ce n'est pas un fichier ZIP (aucun répertoire ZIP trouvé ; tronqué ?)");
   }
-  if (*eocd >= kZip64LocatorSize &&
-      read32(bytes, *eocd - kZip64LocatorSize) == kZip64LocatorSignature) {
-    return zip64();
-  }
   const std::uint16_t disk = read16(bytes, *eocd + 4);
   const std::uint16_t directory_disk = read16(bytes, *eocd + 6);
   const std::uint16_t count_here = read16(bytes, *eocd + 8);
   const std::uint16_t count = read16(bytes, *eocd + 10);
   const std::uint32_t directory_size = read32(bytes, *eocd + 12);
   const std::uint32_t directory_offset = read32(bytes, *eocd + 16);
+  // Some writers add ZIP64 records to small archives; they matter only when the classic fields
+  // are saturated, which is when this reader gives up.
   if (count == 0xFFFF || directory_offset == 0xFFFFFFFFu) return zip64();
   if (disk != 0 || directory_disk != 0 || count_here != count) {
     return unreadable("this is one part of a split (multi-volume) ZIP archive; not supported",
