@@ -1,0 +1,201 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "cdnow_reader.hpp"
+#include "roilens/clv/clv.hpp"
+
+namespace roilens::clv {
+namespace {
+
+using nlohmann::json;
+
+model::Dataset cdnowSummaryDataset() {
+  model::Dataset data;
+  for (const auto& row : testing::readSummary("cdnow_customers_summary_with_transactions.csv")) {
+    data.rfm.push_back({std::to_string(row.id),
+                        row.x,
+                        row.t_x,
+                        row.T,
+                        row.zbar,
+                        {"csv", "cdnow_customers_summary_with_transactions.csv", 0}});
+  }
+  return data;
+}
+
+TEST(ClvOptionsParse, DefaultsAndValues) {
+  const ClvOptions defaults = parseClvOptions(json::object()).value();
+  EXPECT_EQ(defaults.unit, TimeUnit::kWeek);
+  EXPECT_EQ(defaults.horizon_months, 12);
+  EXPECT_DOUBLE_EQ(defaults.discount, 0.01);
+  EXPECT_EQ(defaults.penalizer, 0.0);
+  EXPECT_FALSE(defaults.margin.has_value());
+  const ClvOptions o = parseClvOptions({{"unit", "day"},
+                                        {"calibration_end", "1997-09-30"},
+                                        {"horizon_months", 24},
+                                        {"discount", 0.02},
+                                        {"penalizer", 0.001},
+                                        {"margin", 0.35},
+                                        {"units_per_month", 30}})
+                           .value();
+  EXPECT_EQ(o.unit, TimeUnit::kDay);
+  EXPECT_EQ(*o.calibration_end, model::daysFromCivil({1997, 9, 30}));
+  EXPECT_EQ(o.horizon_months, 24);
+  EXPECT_DOUBLE_EQ(*o.margin, 0.35);
+  EXPECT_DOUBLE_EQ(*o.units_per_month, 30.0);
+}
+
+TEST(ClvOptionsParse, RejectsBadValuesNamingTheKey) {
+  const json bad[] = {{{"unit", "year"}},
+                      {{"calibration_end", "1997-02-30"}},
+                      {{"calibration_end", 19970930}},
+                      {{"horizon_months", 0}},
+                      {{"horizon_months", 1.5}},
+                      {{"discount", 1.5}},
+                      {{"margin", 0}},
+                      {{"penalizer", -1}},
+                      {{"units_per_month", 0}},
+                      {{"horizon", 12}}};
+  for (const json& options : bad) {
+    const Result<ClvOptions> r = parseClvOptions(options);
+    ASSERT_FALSE(r.ok()) << options.dump();
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().position.column, options.begin().key());
+    EXPECT_FALSE(r.error().message_fr.empty());
+  }
+  EXPECT_FALSE(parseClvOptions(json::array()).ok());
+}
+
+// lifetimes docs/Quickstart.md: customer_lifetime_value(bgf, ..., time=12, discount_rate=0.01)
+// with its default freq="D" (30 units per month) on this weekly data: 12 x 30 = 360 weeks.
+TEST(ClvAnalysis, ReproducesLifetimesQuickstartClv) {
+  if (!testing::haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
+  ClvOptions options;
+  options.unit = TimeUnit::kWeek;
+  options.units_per_month = 30.0;
+  const Result<json> result = analyse(cdnowSummaryDataset(), options);
+  ASSERT_TRUE(result.ok()) << result.error().message_en;
+  const json& doc = result.value();
+  ASSERT_TRUE(doc["model_error"].is_null()) << doc["model_error"].dump();
+  const double expected[] = {140.096211,  18.943467, 38.180574, 38.180574,  38.180574,
+                             1003.868107, 28.109683, 38.180574, 167.418216, 38.180574};
+  for (int i = 0; i < 10; ++i) {
+    const json& c = doc["customers"][i];
+    EXPECT_EQ(c["customer"], std::to_string(i + 1));
+    EXPECT_NEAR(c["clv"].get<double>(), expected[i], 1e-4 * expected[i]) << "customer " << i + 1;
+  }
+  EXPECT_EQ(doc["customers"].size(), 2357u);
+  EXPECT_EQ(doc["source"], "rfm");
+  EXPECT_NEAR(doc["bgnbd"]["r"].get<double>(), 0.242593, 5e-4 * 0.242593);
+  EXPECT_NEAR(doc["gamma_gamma"]["p"].get<double>(), 6.25, 0.005);
+  // Pearson's r of (x, zbar) over the 946 repeat customers, by the one-pass sums formula
+  // (n Sxy - Sx Sy) / sqrt((n Sxx - Sx^2)(n Syy - Sy^2)); small, so no warning.
+  double n = 0, sx = 0, sy = 0, sxy = 0, sxx = 0, syy = 0;
+  for (const auto& row : testing::readSummary("cdnow_customers_summary_with_transactions.csv")) {
+    if (row.x == 0) continue;
+    n += 1;
+    sx += row.x;
+    sy += row.zbar;
+    sxy += row.x * row.zbar;
+    sxx += row.x * row.x;
+    syy += row.zbar * row.zbar;
+  }
+  const double r = (n * sxy - sx * sy) / std::sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
+  EXPECT_NEAR(doc["gamma_gamma"]["frequency_spend_correlation"].get<double>(), r, 1e-9);
+  EXPECT_LT(std::fabs(r), 0.3);
+  EXPECT_TRUE(doc["warnings"].empty()) << doc["warnings"].dump();
+}
+
+TEST(ClvAnalysis, WarnsWhenSpendFollowsFrequency) {
+  model::Dataset data;
+  // Repeat buyers whose mean spend grows with their frequency (m = 10 x): r = 1.
+  for (int i = 1; i <= 30; ++i) {
+    const double x = i % 6;
+    data.rfm.push_back({std::to_string(i), x, x > 0 ? 2.0 * x : 0.0, 20.0, 10.0 * x, {}});
+  }
+  const Result<json> r = analyse(data, ClvOptions{});
+  ASSERT_TRUE(r.ok());
+  bool warned = false;
+  for (const json& w : r.value()["warnings"]) warned |= w["code"] == "frequency_spend_correlated";
+  EXPECT_TRUE(warned) << r.value()["warnings"].dump();
+}
+
+TEST(ClvAnalysis, DefaultUnitsPerMonthIsACalendarMonth) {
+  if (!testing::haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
+  const Result<json> result = analyse(cdnowSummaryDataset(), ClvOptions{});
+  ASSERT_TRUE(result.ok());
+  // Weekly data: 365.25 / 12 / 7 weeks per month, so 12 months = 52.18 weeks, not 360.
+  EXPECT_DOUBLE_EQ(result.value()["units_per_month"].get<double>(), 365.25 / 12.0 / 7.0);
+  const json& c1516 = result.value()["customers"][1515];
+  EXPECT_EQ(c1516["customer"], "1516");
+  EXPECT_LT(c1516["expected_purchases"].get<double>(), 30.0);
+}
+
+TEST(ClvAnalysis, ImpossibleSummaryRowIsReported) {
+  model::Dataset data;
+  data.rfm.push_back({"42", 2, 50, 40, 10, {"csv", "rfm.csv", 9}});  // recency > T
+  const Result<json> r = analyse(data, ClvOptions{});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kBadValue);
+  EXPECT_EQ(r.error().position.file, "rfm.csv");
+  EXPECT_EQ(r.error().position.line, 9u);
+  EXPECT_EQ(r.error().position.column, "recency");
+  EXPECT_EQ(analyse(model::Dataset{}, ClvOptions{}).error().code, ErrorCode::kMissingInput);
+}
+
+model::Transaction order(const std::string& customer, int year, int month, int day, double amount) {
+  model::Transaction t;
+  t.customer_ref = customer;
+  t.created_at = model::timestampFromCivil({year, month, day}, 10);
+  t.amount_gross = amount;
+  return t;
+}
+
+// Two one-time buyers: the models cannot be fitted (no repeat purchase), but the historical
+// views are still there and model_error says why.
+TEST(ClvAnalysis, UnfittableModelKeepsHistoricalViews) {
+  model::Dataset data;
+  data.transactions = {order("a", 2024, 1, 5, 40), order("b", 2024, 2, 7, 60)};
+  const Result<json> r = analyse(data, ClvOptions{});
+  ASSERT_TRUE(r.ok()) << r.error().message_en;
+  const json& doc = r.value();
+  EXPECT_EQ(doc["model_error"]["code"], "not_converged");
+  EXPECT_TRUE(doc["bgnbd"].is_null());
+  EXPECT_TRUE(doc["customers"][0]["clv"].is_null());
+  EXPECT_DOUBLE_EQ(doc["historical"]["clv"].get<double>(), 50.0);  // (40 + 60) / 2
+  EXPECT_EQ(doc["cohorts"].size(), 2u);
+  EXPECT_EQ(doc["by_channel"][0]["channel"], "unknown");
+  EXPECT_EQ(doc["source"], "transactions");
+}
+
+TEST(ClvAnalysis, CdnowLogWithHoldoutAndTable) {
+  if (!testing::haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
+  model::Dataset data;
+  for (const auto& row : testing::readLog()) {
+    data.transactions.push_back(order(row.sample_id, row.year, row.month, row.day, row.dollars));
+  }
+  ClvOptions options =
+      parseClvOptions({{"calibration_end", "1997-09-30"}, {"margin", 0.3}}).value();
+  const Result<json> r = analyse(data, options);
+  ASSERT_TRUE(r.ok()) << r.error().message_en;
+  const json& doc = r.value();
+  // Exact-week data: BTYD's log-likelihood -9582.429.
+  EXPECT_NEAR(doc["bgnbd"]["log_likelihood"].get<double>(), -9582.429, 1e-3);
+  EXPECT_EQ(doc["holdout"]["actual_purchases"], 1882.0);  // README
+  EXPECT_EQ(doc["holdout"]["start"], "1997-10-01");
+  EXPECT_EQ(doc["cohorts"].size(), 3u);  // first purchases in Jan, Feb, Mar 1997
+  EXPECT_EQ(doc["cohorts"][0]["cohort"], "1997-01");
+  EXPECT_EQ(doc["historical"]["customers"], 2357u);
+  EXPECT_NEAR(doc["historical"]["clv_margin"].get<double>(),
+              0.3 * doc["historical"]["clv"].get<double>(), 1e-9);
+  std::ostringstream english, french;
+  writeTable(doc, english);
+  writeTable(doc, french, true);
+  EXPECT_NE(english.str().find("Top customers by predicted CLV"), std::string::npos);
+  EXPECT_NE(english.str().find("1997-01"), std::string::npos);
+  EXPECT_NE(french.str().find("Cohortes d'acquisition"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roilens::clv

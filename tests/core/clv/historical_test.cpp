@@ -1,0 +1,116 @@
+#include "roilens/clv/historical.hpp"
+
+#include <gtest/gtest.h>
+
+namespace roilens::clv {
+namespace {
+
+using model::Transaction;
+
+const model::DayNumber kJan1 = model::daysFromCivil({2024, 1, 1});
+
+Transaction purchase(const std::string& customer, int day, double amount,
+                     const std::string& channel = "") {
+  Transaction t;
+  t.customer_ref = customer;
+  t.created_at = static_cast<model::Timestamp>(kJan1 + day) * 86400;
+  t.amount_gross = amount;
+  t.channel = channel;
+  return t;
+}
+
+// a: Jan 1 (100), Feb 10 (50). b: Jan 11 (30). c: Feb 15 (20), Mar 1 (40) (2024 is a leap year:
+// day 60 after Jan 1 is Mar 1). Last purchase day = Mar 1.
+RfmTable handTable() {
+  const std::vector<Transaction> log = {purchase("a", 0, 100), purchase("a", 40, 50),
+                                        purchase("b", 10, 30, "email"), purchase("c", 45, 20),
+                                        purchase("c", 60, 40)};
+  return buildRfm(log, {TimeUnit::kDay, std::nullopt}).value();
+}
+
+TEST(Historical, ClvIsAovTimesFrequencyTimesLifespan) {
+  const RfmTable table = handTable();
+  std::vector<const CustomerRfm*> all;
+  for (const auto& c : table.customers) all.push_back(&c);
+  const HistoricalClv h = historicalClv(all, table.last_purchase_day, 0.4);
+  EXPECT_EQ(h.customers, 3u);
+  EXPECT_EQ(h.orders, 5u);
+  EXPECT_DOUBLE_EQ(h.revenue, 240.0);
+  EXPECT_DOUBLE_EQ(*h.average_order_value, 48.0);  // 240 / 5
+  // Tenures, both ends inclusive: a 61 days, b 51, c 16 -> 128 days = 128 / 30.4375 months.
+  const double tenure = 128.0 / 30.4375;
+  EXPECT_DOUBLE_EQ(*h.purchase_frequency_per_month, 5.0 / tenure);
+  EXPECT_DOUBLE_EQ(*h.lifespan_months, tenure / 3.0);
+  EXPECT_DOUBLE_EQ(*h.clv, 80.0);         // 48 x 5/tenure x tenure/3 = 240 / 3
+  EXPECT_DOUBLE_EQ(*h.clv_margin, 32.0);  // 80 x 0.4
+  const HistoricalClv none = historicalClv({}, table.last_purchase_day, std::nullopt);
+  EXPECT_FALSE(none.clv.has_value());  // 0 / 0 is null, not 0
+  EXPECT_FALSE(none.average_order_value.has_value());
+}
+
+TEST(Historical, CohortRetentionByHand) {
+  const std::vector<CohortRow> rows = cohortRetention(handTable());
+  ASSERT_EQ(rows.size(), 2u);
+  // January cohort {a, b}: January both buy, February only a, March nobody.
+  EXPECT_EQ(rows[0].cohort, "2024-01");
+  EXPECT_EQ(rows[0].customers, 2u);
+  EXPECT_EQ(rows[0].retention, (std::vector<double>{1.0, 0.5, 0.0}));
+  EXPECT_EQ(rows[0].revenue_by_month, (std::vector<double>{130.0, 50.0, 0.0}));
+  EXPECT_DOUBLE_EQ(*rows[0].clv, 90.0);  // 180 / 2
+  // February cohort {c}: February and March.
+  EXPECT_EQ(rows[1].cohort, "2024-02");
+  EXPECT_EQ(rows[1].retention, (std::vector<double>{1.0, 1.0}));
+  EXPECT_EQ(rows[1].revenue_by_month, (std::vector<double>{20.0, 40.0}));
+}
+
+TEST(Historical, ChannelsAndSimpleCac) {
+  const RfmTable table = handTable();
+  model::Contact contact;
+  contact.email = "a";
+  contact.original_channel = "paid_search";
+  const std::vector<std::string> channels = customerChannels(table, {contact});
+  // a from its contact, b from its order's channel, c has neither.
+  EXPECT_EQ(channels, (std::vector<std::string>{"paid_search", "email", "unknown"}));
+  model::Cost search, mail;
+  search.channel = "paid_search";
+  search.cost = 120;
+  search.range_start = kJan1;
+  search.range_end = kJan1 + 30;
+  mail.channel = "email";
+  mail.cost = 10;
+  mail.range_start = kJan1 + 31;
+  mail.range_end = kJan1 + 59;
+  const std::vector<ChannelClv> rows = clvByChannel(table, channels, {search, mail}, std::nullopt);
+  ASSERT_EQ(rows.size(), 3u);
+  // email: b (first purchase Jan 11, inside the costs' range Jan 1 - Feb 29): CAC 10 / 1,
+  // historical CLV 30, LTV:CAC 3.
+  EXPECT_EQ(rows[0].channel, "email");
+  EXPECT_EQ(rows[0].new_customers, 1u);
+  EXPECT_DOUBLE_EQ(*rows[0].cac, 10.0);
+  EXPECT_DOUBLE_EQ(*rows[0].ltv_to_cac, 3.0);
+  // paid_search: a, CLV 150, CAC 120 -> 1.25.
+  EXPECT_EQ(rows[1].channel, "paid_search");
+  EXPECT_DOUBLE_EQ(*rows[1].historical.clv, 150.0);
+  EXPECT_DOUBLE_EQ(*rows[1].ltv_to_cac, 1.25);
+  // unknown: no cost known -> CAC and LTV:CAC are null, not 0.
+  EXPECT_EQ(rows[2].channel, "unknown");
+  EXPECT_FALSE(rows[2].cac.has_value());
+  EXPECT_FALSE(rows[2].ltv_to_cac.has_value());
+}
+
+TEST(Historical, CostWithoutNewCustomersGivesNullCac) {
+  const RfmTable table = handTable();
+  model::Cost late;
+  late.channel = "email";
+  late.cost = 50;
+  late.range_start = kJan1 + 300;  // no customer acquired in that period
+  late.range_end = kJan1 + 330;
+  const auto rows = clvByChannel(table, customerChannels(table, {}), {late}, std::nullopt);
+  EXPECT_EQ(rows[0].channel, "email");
+  EXPECT_DOUBLE_EQ(rows[0].cost, 50.0);
+  EXPECT_EQ(rows[0].new_customers, 0u);
+  EXPECT_FALSE(rows[0].cac.has_value());
+}
+
+}  // namespace
+}  // namespace roilens::clv
