@@ -110,6 +110,8 @@ async function ingest(entry) {
       messageFr: error.messageFr, file: error.file, line: error.line, column: error.column };
   }
   delete entry.progress;
+  // The engine's own reading of the header is better than the page's quick look.
+  if (entry.report?.header?.length) entry.header = entry.report.header;
   renderFiles();
 }
 
@@ -126,6 +128,8 @@ async function addFiles(files) {
       } catch {
         entry.header = [];
       }
+      // Kept apart: the engine may read the header slightly differently; both keys are saved.
+      entry.pageHeader = entry.header;
       entry.options = loadMapping(entry.header) ?? {};
       state.files.push(entry);
       entries.push(entry);
@@ -266,11 +270,13 @@ function renderFiles() {
     onApply: (entry, options) => {
       entry.options = options;
       saveMapping(entry.header, options);
+      if (entry.pageHeader !== entry.header) saveMapping(entry.pageHeader, options);
       state.mappingFor = null;
       reingestAll();
     },
     onForget: (entry) => {
       forgetMapping(entry.header);
+      forgetMapping(entry.pageHeader);
       entry.options = {};
       state.mappingFor = null;
       reingestAll();

@@ -184,6 +184,43 @@ describe('the page', () => {
     await assertHandCounts(page, EXPECTED.filter((s) => s.dimension === ''));
   });
 
+  test('a manual mapping re-reads the file and is remembered for the same header', async () => {
+    const { page, server } = browser;
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.clear());
+    const csv = 'Jour;Canal;Visiteurs uniques\n2025-02-03;Organic Search;12\n2025-02-04;Email;3\n';
+    await dropFiles(page, [{ name: 'export-maison.csv', bytes: Buffer.from(csv) }]);
+    await page.waitForFunction(() => document.querySelectorAll('.file-card:not(.loading)').length === 1 &&
+      !document.body.classList.contains('busy'), null, { timeout: 60000 });
+    await page.click('.file-card .card-actions .link-button');
+    await page.selectOption('.mapping-panel select[name="tool"]', 'generic');
+    await page.selectOption('.mapping-panel select[data-header="Jour"]', 'date');
+    await page.selectOption('.mapping-panel select[data-header="Canal"]', 'channel');
+    await page.selectOption('.mapping-panel select[data-header="Visiteurs uniques"]', 'users');
+    await page.click('.mapping-panel .button');
+    await page.waitForFunction(() => !document.querySelector('.mapping-panel') &&
+      document.querySelectorAll('.file-card:not(.loading)').length === 1 &&
+      !document.body.classList.contains('busy'), null, { timeout: 60000 });
+    const remembered = await page.evaluate(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith('roilens.mapping.v1:'))
+      .map((k) => JSON.parse(localStorage.getItem(k))));
+    // One entry per way of reading the header (the page's quick look and the engine's).
+    assert.ok(remembered.length >= 1 && remembered.length <= 2, `remembered: ${JSON.stringify(remembered)}`);
+    for (const mapping of remembered) {
+      assert.deepEqual(mapping, { tool: 'generic',
+        columns: { Jour: 'date', Canal: 'channel', 'Visiteurs uniques': 'users' } });
+    }
+    // A new visit: the same header gets the remembered mapping without asking.
+    await page.reload();
+    await dropFiles(page, [{ name: 'export-maison-mars.csv', bytes: Buffer.from(csv.replaceAll('2025-02', '2025-03')) }]);
+    await page.waitForFunction(() => document.querySelectorAll('.file-card:not(.loading)').length === 1 &&
+      !document.body.classList.contains('busy'), null, { timeout: 60000 });
+    await page.click('.file-card .card-actions .link-button');
+    assert.equal(await page.inputValue('.mapping-panel select[name="tool"]'), 'generic');
+    assert.equal(await page.inputValue('.mapping-panel select[data-header="Canal"]'), 'channel');
+    await page.evaluate(() => localStorage.clear());
+  });
+
   test('no request ever left 127.0.0.1', () => {
     assert.ok(browser.requests.length > 0, 'no request was recorded');
     assert.deepEqual(foreignRequests(browser.requests), []);

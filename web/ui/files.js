@@ -13,24 +13,30 @@ export const TOOLS = [
 ];
 const TOOL_NAMES = Object.fromEntries(TOOLS);
 
-// Model fields a column can be mapped onto (FORMATS.md §15), grouped by the table they feed.
+// Model fields a column can be mapped onto, by table: the engine's names
+// (src/roilens/sources/field_catalogue.cpp, tableFields); the most useful fields of each table.
 export const MODEL_FIELDS = [
-  ['contacts', ['contact_id', 'email', 'created_at', 'lifecycle_stage', 'subscriber_at', 'lead_at',
-    'mql_at', 'sql_at', 'opportunity_at', 'customer_at', 'original_source', 'original_detail_1']],
-  ['traffic', ['date', 'channel', 'source', 'medium', 'campaign', 'landing_page', 'device',
-    'sessions', 'engaged_sessions', 'users', 'new_users', 'bounces', 'key_events', 'revenue', 'views']],
-  ['transactions', ['txn_id', 'customer_ref', 'created_at', 'closed_at', 'status', 'amount',
-    'currency', 'stage', 'pipeline']],
-  ['costs', ['date', 'platform', 'campaign', 'campaign_type', 'currency', 'cost', 'impressions',
-    'clicks', 'conversions', 'conversion_value']],
-  ['email_stats', ['campaign', 'subject', 'sent_at', 'recipients', 'delivered', 'unique_opens',
-    'total_opens', 'unique_clicks', 'total_clicks', 'unsubscribes']],
+  ['contacts', ['contact_id', 'email', 'created_at', 'lifecycle_stage', 'original_source',
+    'original_detail_1', 'stage_subscriber', 'stage_lead', 'stage_mql', 'stage_sql',
+    'stage_opportunity', 'stage_customer', 'lead_status', 'owner', 'score']],
+  ['traffic', ['date', 'range_start', 'range_end', 'channel', 'source_medium', 'source', 'medium',
+    'campaign', 'landing_page', 'page', 'device', 'sessions', 'engaged_sessions', 'users',
+    'new_users', 'bounces', 'key_events', 'revenue', 'views', 'entrances']],
+  ['transactions', ['txn_id', 'customer_id', 'closed_at', 'status', 'deal_stage', 'pipeline',
+    'amount', 'refunds', 'paid_at', 'currency']],
+  ['costs', ['account', 'campaign_id', 'campaign_type', 'cost', 'impressions', 'clicks',
+    'interactions', 'conversions', 'conversion_value', 'reach']],
+  ['emails', ['email_name', 'subject', 'audience', 'sent_at', 'recipients', 'delivered',
+    'bounces_hard', 'bounces_soft', 'unique_opens', 'total_opens', 'unique_clicks', 'total_clicks',
+    'unsubscribes', 'complaints']],
+  ['rfm', ['rfm_customer', 'frequency', 'recency', 'age', 'monetary_value']],
+  ['paths', ['path', 'path_conversions', 'path_value', 'path_nulls']],
 ];
 
 const TABLE_LABELS = {
   contacts: ['contacts', 'contacts'], traffic: ['traffic', 'trafic'],
   transactions: ['transactions', 'transactions'], costs: ['costs', 'coûts'],
-  email_stats: ['email stats', 'stats e-mail'], touchpoints: ['touchpoints', 'points de contact'],
+  emails: ['email campaigns', 'campagnes e-mail'], touchpoints: ['touchpoints', 'points de contact'],
   paths: ['paths', 'parcours'], rfm: ['RFM summary', 'synthèse RFM'],
 };
 
@@ -40,8 +46,17 @@ function tableLabel(table, lang) {
 }
 
 export function needsMapping(report) {
-  if (!report) return true;
-  return report.tool === 'generic' && (report.confidence ?? 0) < 0.5 || (report.rows?.kept ?? 0) === 0;
+  if (!report || report.error) return true;
+  if (report.tool === 'unknown' || !report.tool) return true;
+  return (report.tool === 'generic' && (report.confidence ?? 0) < 0.5) || (report.rows?.kept ?? 0) === 0;
+}
+
+// The file report's own error ({code, message, message_fr}) in the shape errorBlock shows.
+function reportError(report) {
+  const e = report?.error;
+  if (!e) return null;
+  return { code: e.code, messageEn: e.message_en ?? e.message, messageFr: e.message_fr ?? e.message,
+    file: e.file ?? report.file, line: e.line, column: e.column };
 }
 
 function rowsLine(rows, lang) {
@@ -79,23 +94,25 @@ function errorBlock(error, lang) {
 // One card per file. `entry` = {id, name, size, report?, error?, progress?, options, header?}.
 export function fileCard(entry, lang, { onFix, onRemove }) {
   const r = entry.report;
+  const error = entry.error ?? reportError(r);
   const recognised = r && !needsMapping(r);
   const toolName = r ? (TOOL_NAMES[r.tool] ?? r.tool) : '';
-  const status = entry.error ? 'error' : !r ? 'loading' : recognised ? 'ok' : 'warn';
+  const status = error ? 'error' : !r ? 'loading' : recognised ? 'ok' : 'warn';
   const card = el('article', { class: `file-card ${status}`, dataset: { file: entry.name } });
   card.append(el('header', { class: 'file-head' },
     el('span', { class: 'file-name', text: entry.name, title: entry.name }),
     el('span', { class: 'file-size', text: formatBytes(entry.size, lang) }),
     el('button', { type: 'button', class: 'icon-button', title: t('remove', lang),
       'aria-label': `${t('remove', lang)} ${entry.name}`, text: '×', onclick: () => onRemove(entry) })));
-  if (entry.progress !== undefined && !r && !entry.error) {
+  if (entry.progress !== undefined && !r && !error) {
     card.append(el('progress', { max: 1, value: entry.progress ?? 0 }));
   }
-  if (entry.error) card.append(errorBlock(entry.error, lang));
+  if (error) card.append(errorBlock(error, lang));
   if (r) {
     card.append(el('p', { class: 'tool-line' },
       el('span', { class: `tool-badge ${recognised ? '' : 'unknown'}`,
-        text: recognised ? toolName : `${t('notRecognised', lang)} (${toolName})` }),
+        text: recognised ? toolName : r.tool && r.tool !== 'unknown'
+          ? `${t('notRecognised', lang)} (${toolName})` : t('notRecognised', lang) }),
       ' ', el('span', { class: 'confidence', text:
         `${t('confidence', lang)} ${formatNumber((r.confidence ?? 0) * 100, lang, 0)} %` }),
       r.tables?.length ? el('span', { class: 'tables', text:
@@ -105,6 +122,9 @@ export function fileCard(entry, lang, { onFix, onRemove }) {
     if (r.date_range?.from || r.date_range?.to) {
       facts.push(el('span', {}, el('span', { class: 'meta-label', text: `${t('dateRange', lang)} ` }),
         `${r.date_range.from ?? '?'} → ${r.date_range.to ?? '?'}`));
+    }
+    if (r.variant || r.encoding) {
+      facts.push(el('span', { text: [r.variant, r.encoding].filter(Boolean).join(' · ') }));
     }
     if (r.currency) {
       facts.push(el('span', {}, el('span', { class: 'meta-label', text: `${t('currency', lang)} ` }),
@@ -118,7 +138,7 @@ export function fileCard(entry, lang, { onFix, onRemove }) {
     const rejections = rejectionsList(r.rejections, lang);
     if (rejections) card.append(rejections);
   }
-  if (r || entry.error) {
+  if (r || error) {
     card.append(el('div', { class: 'card-actions' },
       el('button', { type: 'button', class: `link-button ${recognised ? '' : 'strong'}`,
         text: t('fixMapping', lang), onclick: () => onFix(entry) })));
@@ -153,7 +173,7 @@ export function mappingPanel(entry, lang, { onApply, onForget, onCancel }) {
   };
   return el('div', { class: 'mapping-panel', role: 'dialog', 'aria-label': t('mappingTitle', lang) },
     el('h3', { text: `${t('mappingTitle', lang)}${colon(lang)}${entry.name}` }),
-    el('label', { class: 'map-row' }, el('span', { text: t('mappingTool', lang) }), toolSelect),
+    el('label', { class: 'map-row tool-row' }, el('span', { text: t('mappingTool', lang) }), toolSelect),
     columnSelects.length ? el('fieldset', {}, el('legend', { text: t('mappingColumns', lang) }),
       el('div', { class: 'map-grid' }, columnSelects)) : null,
     el('div', { class: 'card-actions' },
