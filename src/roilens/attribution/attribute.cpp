@@ -147,9 +147,47 @@ Error missingInput(const std::string& en, const std::string& fr) {
   return Error{ErrorCode::kMissingInput, en, fr, {}};
 }
 
+struct ModelRun {
+  const std::span<const Journey> journeys;
+  const Totals& totals;
+  const AttributionOptions& options;
+};
+
+ChannelCredits runRuleBased(ModelId id, const ModelRun& run, json& entry, json& result) {
+  RuleCredits rule = attributeRuleBased(id, run.journeys, run.options.half_life_days);
+  const std::string key(modelInfo(id).key);
+  if (run.totals.any_campaign) result["campaigns"][key] = campaignRows(rule.campaigns);
+  if (id == ModelId::kWShaped || id == ModelId::kFullPath) {
+    entry["milestones"] = milestoneNote(id, run.journeys);
+  }
+  return std::move(rule.channels);
+}
+
+Result<ChannelCredits> runMarkov(int order, const ModelRun& run, json& result) {
+  Result<MarkovAttribution> markov = attributeMarkov(run.journeys, order, run.totals.credit);
+  if (!markov) return markov.error();
+  result["markov"][std::to_string(order)] = markovJson(markov.value());
+  return std::move(markov.value().credits);
+}
+
+ChannelCredits runShapley(const ModelRun& run, json& result) {
+  const AttributionOptions& o = run.options;
+  const ShapleyAttribution shapley =
+      attributeShapley(run.journeys, {o.shapley_max_exact_channels, o.shapley_permutations, o.seed},
+                       run.totals.credit);
+  result["shapley"] = {{"method", shapley.exact ? "exact" : "permutation_sampling"},
+                       {"channels", shapley.channel_count},
+                       {"conversion_phi", shapley.conversion_phi},
+                       {"value_phi", shapley.value_phi}};
+  if (!shapley.exact) {
+    result["shapley"]["permutations"] = shapley.permutations;
+    result["shapley"]["seed"] = o.seed;
+  }
+  return shapley.credits;
+}
+
 // Runs one model and appends its entry (and its Markov / Shapley / campaign details).
-std::optional<Error> runModel(ModelId id, std::span<const Journey> journeys, const Totals& totals,
-                              const AttributionOptions& options,
+std::optional<Error> runModel(ModelId id, const ModelRun& run,
                               const std::map<std::string, ChannelCost>& costs, json& result) {
   const ModelInfo& info = modelInfo(id);
   json entry{{"id", std::string(info.key)},
@@ -157,31 +195,13 @@ std::optional<Error> runModel(ModelId id, std::span<const Journey> journeys, con
              {"definition", bilingual(info.definition_en, info.definition_fr)}};
   ChannelCredits credits;
   if (isRuleBased(id)) {
-    RuleCredits rule = attributeRuleBased(id, journeys, options.half_life_days);
-    credits = std::move(rule.channels);
-    if (totals.any_campaign)
-      result["campaigns"][std::string(info.key)] = campaignRows(rule.campaigns);
-    if (id == ModelId::kWShaped || id == ModelId::kFullPath) {
-      entry["milestones"] = milestoneNote(id, journeys);
-    }
+    credits = runRuleBased(id, run, entry, result);
   } else if (const std::optional<int> order = markovOrder(id)) {
-    Result<MarkovAttribution> markov = attributeMarkov(journeys, *order, totals.credit);
+    Result<ChannelCredits> markov = runMarkov(*order, run, result);
     if (!markov) return markov.error();
-    credits = markov.value().credits;
-    result["markov"][std::to_string(*order)] = markovJson(markov.value());
+    credits = std::move(markov.value());
   } else {
-    const ShapleyAttribution shapley = attributeShapley(
-        journeys, {options.shapley_max_exact_channels, options.shapley_permutations, options.seed},
-        totals.credit);
-    credits = shapley.credits;
-    result["shapley"] = {{"method", shapley.exact ? "exact" : "permutation_sampling"},
-                         {"channels", shapley.channel_count},
-                         {"conversion_phi", shapley.conversion_phi},
-                         {"value_phi", shapley.value_phi}};
-    if (!shapley.exact) {
-      result["shapley"]["permutations"] = shapley.permutations;
-      result["shapley"]["seed"] = options.seed;
-    }
+    credits = runShapley(run, result);
   }
   entry["channels"] = channelRows(credits, costs);
   result["models"].push_back(std::move(entry));
@@ -230,8 +250,9 @@ Result<nlohmann::json> attribute(const model::Dataset& dataset, const Attributio
                            "sans date) ne sont pas dans les totaux.")}};
   }
   const std::map<std::string, ChannelCost> costs = costsByChannel(dataset);
+  const ModelRun run{set.journeys, totals, options};
   for (ModelId id : selectedModels(options)) {
-    if (std::optional<Error> error = runModel(id, set.journeys, totals, options, costs, result)) {
+    if (std::optional<Error> error = runModel(id, run, costs, result)) {
       return *error;
     }
   }

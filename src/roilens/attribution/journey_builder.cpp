@@ -1,10 +1,12 @@
 #include "roilens/attribution/journey_builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
+#include <string_view>
 
 namespace roilens::attribution {
 namespace {
@@ -72,6 +74,7 @@ struct PersonHistory {
   std::optional<Timestamp> opportunity_at;
   const Contact* contact = nullptr;
   double paid_value = 0.0;
+  bool has_paid = false;
   std::optional<Timestamp> first_paid_at;
 };
 
@@ -131,39 +134,59 @@ std::optional<Timestamp> transactionTime(const Transaction& txn) {
   return txn.closed_at ? txn.closed_at : txn.created_at;
 }
 
-void collectConversions(const model::Dataset& dataset, ConversionEvent event,
-                        PersonDirectory& directory) {
+void addConversion(PersonHistory& person, std::optional<Timestamp> at, double value) {
+  if (at) {
+    person.conversions.push_back({*at, value});
+  } else {
+    person.undated_values.push_back(value);
+  }
+}
+
+// Paid transactions feed every event: purchases directly, customers through their revenue and
+// first purchase date.
+void addPaidTransactions(const model::Dataset& dataset, ConversionEvent event,
+                         PersonDirectory& directory) {
   for (const Transaction& txn : dataset.transactions) {
     if (!isPaid(txn)) continue;
     PersonHistory& person = directory.of(txn.customer_ref);
     const std::optional<Timestamp> at = transactionTime(txn);
     person.paid_value += transactionValue(txn);
+    person.has_paid = true;
     if (at && (!person.first_paid_at || *at < *person.first_paid_at)) person.first_paid_at = at;
-    if (event != ConversionEvent::kPurchase) continue;
-    if (at) {
-      person.conversions.push_back({*at, transactionValue(txn)});
-    } else {
-      person.undated_values.push_back(transactionValue(txn));
-    }
+    if (event == ConversionEvent::kPurchase) addConversion(person, at, transactionValue(txn));
   }
-  if (event == ConversionEvent::kPurchase) return;
+}
+
+bool isCustomer(const PersonHistory& person) {
+  const Contact* c = person.contact;
+  const bool by_stage = c && (c->at(Stage::kCustomer) || c->lifecycle_stage == "customer" ||
+                              c->lifecycle_stage == "evangelist");
+  return by_stage || person.has_paid;
+}
+
+// Customer: the stage date, else the first paid transaction; valued at the customer's revenue.
+void addCustomerConversion(PersonHistory& person) {
+  if (!isCustomer(person)) return;
+  const Contact* c = person.contact;
+  const std::optional<Timestamp> at =
+      c && c->at(Stage::kCustomer) ? c->at(Stage::kCustomer) : person.first_paid_at;
+  addConversion(person, at, c && c->total_revenue ? *c->total_revenue : person.paid_value);
+}
+
+bool isLeadOrBeyond(const PersonHistory& person) {
+  constexpr std::array<std::string_view, 6> kStages{"lead",        "mql",      "sql",
+                                                    "opportunity", "customer", "evangelist"};
+  const Contact* c = person.contact;
+  return c && std::find(kStages.begin(), kStages.end(), c->lifecycle_stage) != kStages.end();
+}
+
+void collectConversions(const model::Dataset& dataset, ConversionEvent event,
+                        PersonDirectory& directory) {
+  addPaidTransactions(dataset, event, directory);
   for (PersonHistory& person : directory.people()) {
-    const Contact* contact = person.contact;
-    if (event == ConversionEvent::kLead) {
-      if (contact && contact->at(Stage::kLead))
-        person.conversions.push_back({*contact->at(Stage::kLead), 0.0});
-      continue;
-    }
-    // Customer: the stage date, else the first paid transaction; valued at the customer's revenue.
-    const std::optional<Timestamp> at = contact && contact->at(Stage::kCustomer)
-                                            ? contact->at(Stage::kCustomer)
-                                            : person.first_paid_at;
-    const double value =
-        contact && contact->total_revenue ? *contact->total_revenue : person.paid_value;
-    if (at) {
-      person.conversions.push_back({*at, value});
-    } else if (person.paid_value != 0.0) {
-      person.undated_values.push_back(value);
+    if (event == ConversionEvent::kCustomer) addCustomerConversion(person);
+    if (event == ConversionEvent::kLead && (person.lead_at || isLeadOrBeyond(person))) {
+      addConversion(person, person.lead_at, 0.0);  // an undated lead is reported, not dropped
     }
   }
 }

@@ -25,7 +25,14 @@ Error unbalancedQuoteError(std::size_t line, std::size_t field_number) {
 }  // namespace
 
 CsvReader::CsvReader(CsvDialect dialect) : dialect_(dialect) {
-  state_ = isWhitespaceMode() ? State::kBetweenFields : State::kFieldStart;
+  state_ = fieldStartState();
+  const auto mark = [](StopTable& table, std::string_view chars) {
+    for (const char c : chars) table[static_cast<unsigned char>(c)] = true;
+  };
+  mark(quoted_stops_, {&dialect_.quote, 1});
+  mark(quoted_stops_, "\r\n");
+  mark(unquoted_stops_, isWhitespaceMode() ? " \t\r\n" : "\r\n");
+  mark(unquoted_stops_, {&dialect_.delimiter, 1});
 }
 
 bool CsvReader::isDelimiter(char c) const {
@@ -33,7 +40,32 @@ bool CsvReader::isDelimiter(char c) const {
 }
 
 void CsvReader::feed(std::string_view utf8_text, std::vector<CsvRecord>& out) {
-  for (const char c : utf8_text) consume(c, out);
+  std::size_t i = 0;
+  while (i < utf8_text.size()) {
+    const std::size_t run = plainRunLength(utf8_text.substr(i));
+    if (run > 0) {  // fast path: characters that only extend the current field
+      field_.append(utf8_text.substr(i, run));
+      prev_cr_ = false;
+      i += run;
+    } else {
+      consume(utf8_text[i++], out);
+    }
+  }
+}
+
+std::size_t CsvReader::plainRunLength(std::string_view text) const {
+  if (swallow_lf_ || !record_started_) return 0;
+  const StopTable* stops = nullptr;
+  if (state_ == State::kQuoted) {
+    stops = &quoted_stops_;
+  } else if (state_ == State::kUnquoted) {
+    stops = &unquoted_stops_;
+  } else {
+    return 0;
+  }
+  std::size_t n = 0;
+  while (n < text.size() && !(*stops)[static_cast<unsigned char>(text[n])]) ++n;
+  return n;
 }
 
 void CsvReader::consume(char c, std::vector<CsvRecord>& out) {
@@ -68,44 +100,35 @@ void CsvReader::consumeQuoted(char c) {
 }
 
 void CsvReader::consumeOutsideQuotes(char c) {
-  switch (state_) {
-    case State::kFieldStart:
-    case State::kBetweenFields:
-      if (isDelimiter(c)) {
-        if (state_ == State::kFieldStart) endField();  // an empty field
-      } else if (c == dialect_.quote) {
-        state_ = State::kQuoted;
-        quote_open_line_ = line_;
-      } else {
-        field_.push_back(c);
-        state_ = State::kUnquoted;
-      }
-      return;
-    case State::kQuoteInQuoted:
-      if (c == dialect_.quote) {  // "" inside quotes is one quote
-        field_.push_back(c);
-        state_ = State::kQuoted;
-        return;
-      }
-      if (isDelimiter(c)) {
-        endField();
-        state_ = isWhitespaceMode() ? State::kBetweenFields : State::kFieldStart;
-        return;
-      }
-      field_.push_back(c);  // lenient: text after a closing quote is kept
-      state_ = State::kUnquoted;
-      return;
-    case State::kUnquoted:
-      if (isDelimiter(c)) {
-        endField();
-        state_ = isWhitespaceMode() ? State::kBetweenFields : State::kFieldStart;
-      } else {
-        field_.push_back(c);  // a stray quote in an unquoted field is text
-      }
-      return;
-    case State::kQuoted:
-      return;  // handled by consumeQuoted
+  if (state_ == State::kFieldStart || state_ == State::kBetweenFields) {
+    startField(c);
+  } else if (isDelimiter(c)) {
+    endField();
+    state_ = fieldStartState();
+  } else if (state_ == State::kQuoteInQuoted && c == dialect_.quote) {
+    field_.push_back(c);  // "" inside quotes is one quote
+    state_ = State::kQuoted;
+  } else {
+    // Text after a closing quote ("abc"def) or a stray quote (5" screen) is kept as text.
+    field_.push_back(c);
+    state_ = State::kUnquoted;
   }
+}
+
+void CsvReader::startField(char c) {
+  if (isDelimiter(c)) {
+    if (state_ == State::kFieldStart) endField();  // an empty field; blanks between in ' ' mode
+  } else if (c == dialect_.quote) {
+    state_ = State::kQuoted;
+    quote_open_line_ = line_;
+  } else {
+    field_.push_back(c);
+    state_ = State::kUnquoted;
+  }
+}
+
+CsvReader::State CsvReader::fieldStartState() const {
+  return isWhitespaceMode() ? State::kBetweenFields : State::kFieldStart;
 }
 
 void CsvReader::advanceLine(char c) {
@@ -127,10 +150,12 @@ void CsvReader::endRecord(std::vector<CsvRecord>& out) {
   // In whitespace mode trailing blanks end no field; everywhere else the last field is pending.
   if (state_ != State::kBetweenFields || record_.fields.empty()) endField();
   record_.end_line = line_;
+  const std::size_t width = record_.fields.size();
   out.push_back(std::move(record_));
   record_ = CsvRecord{};
+  record_.fields.reserve(width);  // the next record is most likely as wide
   record_started_ = false;
-  state_ = isWhitespaceMode() ? State::kBetweenFields : State::kFieldStart;
+  state_ = fieldStartState();
 }
 
 std::optional<Error> CsvReader::finish(std::vector<CsvRecord>& out) {
@@ -141,7 +166,7 @@ std::optional<Error> CsvReader::finish(std::vector<CsvRecord>& out) {
     record_ = CsvRecord{};
     field_.clear();
     record_started_ = false;
-    state_ = isWhitespaceMode() ? State::kBetweenFields : State::kFieldStart;
+    state_ = fieldStartState();
   } else if (record_started_) {
     endRecord(out);  // last line without a line end
   }

@@ -15,6 +15,7 @@
 //  - Whitespace mode (delimiter ' '): fields are separated by runs of spaces/tabs, leading and
 //    trailing whitespace is ignored (headerless logs such as CDNOW). Quotes still work.
 //  - Line numbers are physical lines, 1-based: a record spanning lines 3-5 has line 3, end_line 5.
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -56,6 +57,9 @@ class CsvReader {
   void consume(char c, std::vector<CsvRecord>& out);
   void consumeQuoted(char c);
   void consumeOutsideQuotes(char c);
+  void startField(char c);
+  State fieldStartState() const;
+  std::size_t plainRunLength(std::string_view text) const;
   void advanceLine(char c);
   void endField();
   void endRecord(std::vector<CsvRecord>& out);
@@ -71,6 +75,9 @@ class CsvReader {
   bool record_started_ = false;      // some character of the current record has been seen
   bool prev_cr_ = false;             // the previous character was a CR (CRLF counts once)
   bool swallow_lf_ = false;          // a CR just ended a record: a following LF belongs to it
+  using StopTable = std::array<bool, 256>;
+  StopTable quoted_stops_{};    // characters that end a plain run inside quotes
+  StopTable unquoted_stops_{};  // ... and outside quotes
 };
 
 }  // namespace roilens::io

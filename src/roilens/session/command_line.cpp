@@ -3,7 +3,8 @@
 #include <map>
 #include <set>
 
-#include "roilens/attribution/attribution.hpp"
+#include "roilens/attribution/attribute.hpp"
+#include "roilens/attribution/options.hpp"
 #include "roilens/clv/clv.hpp"
 #include "roilens/report/report.hpp"
 #include "roilens/session/inspect_table.hpp"

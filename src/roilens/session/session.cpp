@@ -2,7 +2,8 @@
 
 #include <utility>
 
-#include "roilens/attribution/attribution.hpp"
+#include "roilens/attribution/attribute.hpp"
+#include "roilens/attribution/options.hpp"
 #include "roilens/clv/clv.hpp"
 #include "roilens/metrics/catalogue.hpp"
 #include "roilens/report/report.hpp"

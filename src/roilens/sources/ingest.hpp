@@ -35,6 +35,10 @@ struct Rejection {
   std::string reason_fr;
 };
 
+// Row accounting: rows_read = rows_kept + rows_rejected + rows_skipped. A "row" is every record
+// of the file except the header: preamble lines, blank lines, totals and footers are read and
+// skipped (skipped_by_reason tells which); Shopify line-item continuation rows are skipped as
+// "line_item"; a row duplicating a transaction already loaded is skipped as "duplicate".
 struct FileReport {
   std::string file;
   std::string tool;  // tool id or "unknown"
@@ -44,15 +48,23 @@ struct FileReport {
   std::size_t rows_kept = 0;
   std::size_t rows_rejected = 0;
   std::size_t rows_skipped = 0;     // preamble, totals
+  std::map<std::string, std::size_t> skipped_by_reason;  // "preamble", "totals", "blank", ...
   std::vector<Rejection> rejections;  // the first ones, with reasons
   std::optional<model::DayNumber> first_day;
   std::optional<model::DayNumber> last_day;
   std::vector<std::string> currencies;
   std::vector<std::string> warnings;
   std::vector<std::string> header;
+  std::string encoding;  // "UTF-8", "UTF-16LE", "Windows-1252", "XLSX", ...
+  std::string variant;   // what kind of export of that tool: "contacts", "deals", "exploration"...
   std::optional<Error> error;  // the file could not be read at all
 };
 
+// The `roilens inspect --format json` entry of one file:
+// {"file","tool","confidence","tables","rows":{"read","kept","rejected","skipped"},
+//  "rejections":[{"line","column","reason","reason_fr"}],"date_range":{"from","to"} or null,
+//  "currency": code, null, or the list when mixed, "warnings":[...]} plus "skipped_detail",
+// "encoding", "variant", "header" and "error" ({"code","message","message_fr"}) when set.
 nlohmann::json toJson(const FileReport& report);
 
 // One ingest per session. Files are streamed: beginFile, feed any number of chunks, endFile.
