@@ -74,6 +74,7 @@ function cohortTable(cohorts, lang) {
       Array.from({ length: width }, (_, i) => el('th', { scope: 'col', class: 'num', text: `M+${i}` })))),
     el('tbody', {}, cohorts.map((c) => {
       const shares = c.retention ?? c.active_share ?? [];
+      // retention[0] is the acquisition month itself (100 % by construction).
       return el('tr', {}, el('th', { scope: 'row', text: c.cohort ?? c.month ?? '' }),
         el('td', { class: 'num', text: formatNumber(c.customers ?? c.size, lang) }),
         shares.map((share) => {
@@ -85,9 +86,51 @@ function cohortTable(cohorts, lang) {
     }))));
 }
 
+// LTV:CAC per channel: the CLV module's whole-history view (historical CLV, CAC, ratio) when it
+// has one; otherwise the KPI engine's ltv_to_cac for the selected period.
+function ltvCacTable(clv, index, period, lang) {
+  const rows = clv?.by_channel ?? [];
+  const money = (v) => formatValue(v, 'currency', lang, index.currency);
+  const cell = (kpi, value, unit, dimension) => el('td', { class: 'num' }, el('span', { class: 'kpi-value',
+    dataset: { kpi, value: isNumber(value) ? String(value) : '', period: 'all', dimension },
+    text: isNumber(value) ? formatValue(value, unit, lang, index.currency) : '—' }));
+  if (rows.length) {
+    return el('div', { class: 'table-wrap' }, el('table', { class: 'data-table' },
+      el('thead', {}, el('tr', {}, [t('channel', lang), t('newCustomers', lang), 'CAC', t('historicalClv', lang),
+        t('predictedClvMean', lang), 'LTV:CAC'].map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: h })))),
+      el('tbody', {}, rows.map((r) => {
+        const dimension = `channel=${r.channel}`;
+        return el('tr', {}, el('th', { scope: 'row', text: r.channel }),
+          el('td', { class: 'num', text: formatNumber(r.new_customers, lang) }),
+          cell('cac', r.cac, 'currency', dimension),
+          cell('clv', r.historical?.clv, 'currency', dimension),
+          el('td', { class: 'num', text: isNumber(r.predicted_clv_mean) ? money(r.predicted_clv_mean) : '—' }),
+          cell('ltv_to_cac', r.ltv_to_cac, 'ratio', dimension));
+      }))));
+  }
+  const channels = index.dimensionValues('channel');
+  return el('table', { class: 'data-table compact' },
+    el('tbody', {}, channels.map((channel) => el('tr', {}, el('th', { scope: 'row', text: channel }),
+      el('td', { class: 'num' }, kpiValue({ kpi: 'ltv_to_cac', period, dimension: `channel=${channel}`,
+        index, entry: { unit: 'ratio' }, lang }))))));
+}
+
 export function renderClv(container, { clv, error, index, period, lang }) {
   const blocks = [];
   if (!clv) blocks.push(errorNote(error, lang) ?? el('p', { class: 'note', text: t('unavailable', lang) }));
+  if (clv?.historical) {
+    const h = clv.historical;
+    const stat = (labelKey, value, unit, kpi) => el('div', { class: 'tile' },
+      el('span', { class: 'tile-label', text: t(labelKey, lang) }),
+      el('span', { class: 'kpi-value big', dataset: kpi ? { kpi, value: isNumber(value) ? String(value) : '',
+        period: 'all', dimension: '' } : {}, text: formatValue(value, unit, lang, index.currency) }));
+    blocks.push(el('div', { class: 'tiles' },
+      stat('historicalClv', h.clv, 'currency', 'clv'),
+      stat('averageOrderValue', h.average_order_value, 'currency'),
+      stat('purchaseFrequency', h.purchase_frequency_per_month, 'ratio'),
+      stat('lifespanMonths', h.lifespan_months, 'ratio'),
+      stat('customersCount', h.customers, 'count')));
+  }
   if (clv) {
     const customers = clv.customers ?? [];
     blocks.push(el('h3', { text: t('clvDistribution', lang) }),
@@ -112,11 +155,6 @@ export function renderClv(container, { clv, error, index, period, lang }) {
     if (cohorts) blocks.push(el('h3', { text: t('cohorts', lang) }), cohorts);
     for (const w of clv.warnings ?? []) blocks.push(el('p', { class: 'warning-note', text: pick(w.message ?? w, lang) }));
   }
-  // LTV:CAC per channel comes from the KPI engine's report, so it matches the catalogue.
-  const channels = index.dimensionValues('channel');
-  blocks.push(el('h3', { text: t('ltvCac', lang) }), el('table', { class: 'data-table compact' },
-    el('tbody', {}, channels.map((channel) => el('tr', {}, el('th', { scope: 'row', text: channel }),
-      el('td', { class: 'num' }, kpiValue({ kpi: 'ltv_to_cac', period, dimension: `channel=${channel}`,
-        index, entry: { unit: 'ratio' }, lang })))))));
+  blocks.push(el('h3', { text: t('ltvCac', lang) }), ltvCacTable(clv, index, period, lang));
   container.replaceChildren(...blocks.filter(Boolean));
 }
