@@ -1,0 +1,256 @@
+#include "roilens/metrics/engine.hpp"
+
+#include <algorithm>
+
+namespace roilens::metrics {
+namespace {
+
+bool sameText(std::string_view a, std::string_view b) {
+  return detail::lowerCase(a) == detail::lowerCase(b);
+}
+
+// A filter value "(not set)" selects the facts whose source does not know the dimension.
+bool passes(const Fact& f, const DimensionFilter& filters) {
+  for (const auto& [d, value] : filters) {
+    const std::string& actual = at(f.dims, d);
+    if (actual.empty() ? value != kNotSet : !sameText(actual, value)) return false;
+  }
+  return true;
+}
+
+DimensionKey keyOf(const Fact& f, const std::vector<Dimension>& groups) {
+  DimensionKey key;
+  for (const Dimension d : groups) {
+    const std::string& v = at(f.dims, d);
+    key.emplace_back(d, v.empty() ? std::string(kNotSet) : v);
+  }
+  return key;
+}
+
+bool needsLandingRows(const std::vector<Dimension>& groups, const DimensionFilter& filters) {
+  const auto is_lp = [](Dimension d) { return d == Dimension::kLandingPage; };
+  return std::any_of(groups.begin(), groups.end(), is_lp) ||
+         std::any_of(filters.begin(), filters.end(), [&](const auto& f) { return is_lp(f.first); });
+}
+
+// Index of the first period whose last day is not before `day` (periods sorted, disjoint).
+std::size_t firstPeriodFrom(const std::vector<Period>& periods, model::DayNumber day) {
+  const auto it = std::lower_bound(periods.begin(), periods.end(), day,
+                                   [](const Period& p, model::DayNumber d) { return p.last < d; });
+  return static_cast<std::size_t>(it - periods.begin());
+}
+
+void widen(std::optional<std::pair<model::DayNumber, model::DayNumber>>& extent,
+           model::DayNumber first, model::DayNumber last) {
+  if (!extent) {
+    extent = std::make_pair(first, last);
+  } else {
+    extent->first = std::min(extent->first, first);
+    extent->second = std::max(extent->second, last);
+  }
+}
+
+}  // namespace
+
+std::vector<Dimension> groupDimensions(const KpiDefinition& kpi, const std::vector<Dimension>& by) {
+  std::vector<Dimension> out = kpi.breakdown;
+  for (const Dimension d : by) {
+    if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(d);
+  }
+  return out;
+}
+
+Engine::Engine(const model::Dataset& data, int utc_offset_minutes)
+    : data_(data), utc_offset_minutes_(utc_offset_minutes), basis_(visitorsBasisOf(data)) {}
+
+bool Engine::supports(const KpiDefinition& kpi, const std::vector<Dimension>& dims) {
+  return std::all_of(dims.begin(), dims.end(), [&](Dimension d) {
+    return kpi.dimensions.contains(d) ||
+           std::find(kpi.breakdown.begin(), kpi.breakdown.end(), d) != kpi.breakdown.end();
+  });
+}
+
+const std::vector<Fact>& Engine::factsOf(const MeasureDefinition& m, bool landing_page_rows) {
+  const auto key = std::make_pair(std::string(m.id), landing_page_rows);
+  auto it = facts_.find(key);
+  if (it == facts_.end()) {
+    const MeasureContext ctx{utc_offset_minutes_, landing_page_rows, basis_};
+    it = facts_.emplace(key, m.facts(data_, ctx)).first;
+  }
+  return it->second;
+}
+
+std::map<std::pair<std::size_t, DimensionKey>, double> Engine::aggregate(
+    const std::string& measure, const std::vector<Period>& periods,
+    const std::vector<Dimension>& groups, const DimensionFilter& filters) {
+  std::map<std::pair<std::size_t, DimensionKey>, double> out;
+  const MeasureDefinition* m = findMeasure(measure);
+  if (!m) return out;
+  Cells cells;
+  for (const Fact& f : factsOf(*m, needsLandingRows(groups, filters))) {
+    if (!passes(f, filters)) continue;
+    const DimensionKey key = keyOf(f, groups);
+    const double span = f.last - f.first + 1;
+    for (std::size_t i = firstPeriodFrom(periods, f.first);
+         i < periods.size() && periods[i].first <= f.last; ++i) {
+      Cell& cell = cells[{i, key}];
+      if (m->distinct) {
+        cell.entities.push_back(f.entity);
+      } else {
+        // A fact over a range of days is spread evenly over those days.
+        const double overlap =
+            std::min(f.last, periods[i].last) - std::max(f.first, periods[i].first) + 1;
+        cell.sum += f.amount * overlap / span;
+      }
+    }
+  }
+  for (auto& [key, cell] : cells) {
+    if (m->distinct) {
+      std::sort(cell.entities.begin(), cell.entities.end());
+      cell.sum = static_cast<double>(std::unique(cell.entities.begin(), cell.entities.end()) -
+                                     cell.entities.begin());
+    }
+    out[key] = cell.sum;
+  }
+  return out;
+}
+
+std::vector<KpiValue> Engine::evaluate(const KpiDefinition& kpi, const std::vector<Period>& periods,
+                                       const std::vector<Dimension>& by,
+                                       const DimensionFilter& filters) {
+  const std::vector<Dimension> groups = groupDimensions(kpi, by);
+  DimensionFilter all_filters = kpi.where;
+  all_filters.insert(all_filters.end(), filters.begin(), filters.end());
+  if (kpi.combine == Combine::kKpiRatio) return combineKpis(kpi, periods, groups, all_filters);
+
+  const auto num = aggregate(kpi.numerator, periods, groups, all_filters);
+  const auto den = kpi.denominator.empty()
+                       ? std::map<std::pair<std::size_t, DimensionKey>, double>{}
+                       : aggregate(kpi.denominator, periods, groups, all_filters);
+  std::map<std::pair<std::size_t, DimensionKey>, bool> keys;
+  if (groups.empty()) {
+    for (std::size_t i = 0; i < periods.size(); ++i) keys[{i, {}}] = true;  // totals always shown
+  }
+  for (const auto& [key, v] : num) keys[key] = true;
+  for (const auto& [key, v] : den) keys[key] = true;
+
+  std::vector<KpiValue> out;
+  for (const auto& [key, unused] : keys) {
+    KpiValue v{kpi.id, key.first, key.second, std::nullopt, std::nullopt, std::nullopt};
+    const auto n_it = num.find(key);
+    const double n = n_it == num.end() ? 0.0 : n_it->second;
+    v.numerator = n;
+    if (kpi.combine == Combine::kNumerator) {
+      v.value = n;
+    } else {
+      const auto d_it = den.find(key);
+      const double d = d_it == den.end() ? 0.0 : d_it->second;
+      v.denominator = d;
+      if (d != 0.0) {
+        switch (kpi.combine) {
+          case Combine::kReturn:
+            v.value = (n - d) / d * kpi.scale;
+            break;
+          case Combine::kMonthlyRatio:
+            v.value = n / d / monthsIn(periods[key.first]) * kpi.scale;
+            break;
+          default:
+            v.value = n / d * kpi.scale;
+        }
+      }
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// A KPI of KPIs (ltv_to_cac = clv / cac): both operands evaluated on the same slices.
+std::vector<KpiValue> Engine::combineKpis(const KpiDefinition& kpi,
+                                          const std::vector<Period>& periods,
+                                          const std::vector<Dimension>& groups,
+                                          const DimensionFilter& filters) {
+  std::vector<KpiValue> out;
+  const KpiDefinition* a = findKpi(catalogue(), kpi.numerator);
+  const KpiDefinition* b = findKpi(catalogue(), kpi.denominator);
+  if (!a || !b) return out;
+  std::map<std::pair<std::size_t, DimensionKey>,
+           std::pair<std::optional<double>, std::optional<double>>>
+      joined;
+  if (groups.empty()) {
+    for (std::size_t i = 0; i < periods.size(); ++i) joined[{i, {}}];
+  }
+  for (const KpiValue& v : evaluate(*a, periods, groups, filters))
+    joined[{v.period, v.dimensions}].first = v.value;
+  for (const KpiValue& v : evaluate(*b, periods, groups, filters))
+    joined[{v.period, v.dimensions}].second = v.value;
+  for (const auto& [key, pair] : joined) {
+    KpiValue v{kpi.id, key.first, key.second, std::nullopt, pair.first, pair.second};
+    if (pair.first && pair.second && *pair.second != 0.0)
+      v.value = *pair.first / *pair.second * kpi.scale;
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<MissingInput> Engine::missingInputs(const KpiDefinition& kpi) const {
+  std::vector<MissingInput> out;
+  if (kpi.combine == Combine::kKpiRatio) {
+    for (const std::string* id : {&kpi.numerator, &kpi.denominator}) {
+      if (const KpiDefinition* k = findKpi(catalogue(), *id)) {
+        for (MissingInput& m : missingInputs(*k)) {
+          const bool seen = std::any_of(out.begin(), out.end(), [&](const MissingInput& o) {
+            return o.table == m.table && o.what_en == m.what_en;
+          });
+          if (!seen) out.push_back(std::move(m));
+        }
+      }
+    }
+    return out;
+  }
+  for (const std::string* id : {&kpi.numerator, &kpi.denominator}) {
+    const MeasureDefinition* m = id->empty() ? nullptr : findMeasure(*id);
+    if (!m || m->available(data_)) continue;
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const MissingInput& o) {
+      return o.table == m->table && o.what_en == m->requirement;
+    });
+    if (!seen)
+      out.push_back(
+          {std::string(m->table), std::string(m->requirement), std::string(m->requirement_fr)});
+  }
+  return out;
+}
+
+bool Engine::usesMoney(const KpiDefinition& kpi) const {
+  if (kpi.combine == Combine::kKpiRatio) {
+    const KpiDefinition* a = findKpi(catalogue(), kpi.numerator);
+    const KpiDefinition* b = findKpi(catalogue(), kpi.denominator);
+    return (a && usesMoney(*a)) || (b && usesMoney(*b));
+  }
+  for (const std::string* id : {&kpi.numerator, &kpi.denominator}) {
+    const MeasureDefinition* m = id->empty() ? nullptr : findMeasure(*id);
+    if (m && m->money) return true;
+  }
+  return kpi.unit == Unit::kCurrency;
+}
+
+std::optional<std::pair<model::DayNumber, model::DayNumber>> Engine::dataExtent() {
+  std::optional<std::pair<model::DayNumber, model::DayNumber>> extent;
+  const auto at_day = [&](const std::optional<model::Timestamp>& t) {
+    if (t) {
+      const model::DayNumber d = model::localDay(*t, utc_offset_minutes_);
+      widen(extent, d, d);
+    }
+  };
+  for (const auto& c : data_.contacts) {
+    at_day(c.created_at);
+    for (const auto& s : c.stage_at) at_day(s);
+  }
+  for (const auto& t : data_.touchpoints) at_day(t.occurred_at);
+  for (const auto& t : data_.transactions) at_day(t.closed_at ? t.closed_at : t.created_at);
+  for (const auto& e : data_.emails) at_day(e.sent_at);
+  for (const auto& r : data_.traffic) widen(extent, r.range_start, r.range_end);
+  for (const auto& c : data_.costs) widen(extent, c.range_start, c.range_end);
+  return extent;
+}
+
+}  // namespace roilens::metrics

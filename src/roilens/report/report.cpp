@@ -1,0 +1,339 @@
+#include "roilens/report/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "roilens/metrics/catalogue.hpp"
+#include "roilens/metrics/stage_velocity.hpp"
+#include "roilens/report/report_parts.hpp"
+
+namespace roilens::report {
+namespace {
+
+using metrics::KpiDefinition;
+using metrics::Period;
+using nlohmann::json;
+
+struct TableHelp {
+  const char* table;
+  const char* en;
+  const char* fr;
+};
+constexpr TableHelp kTableHelp[] = {
+    {"contacts", "a CRM contacts export (HubSpot, Mautic, Salesforce...)",
+     "un export de contacts CRM (HubSpot, Mautic, Salesforce…)"},
+    {"touchpoints", "an activity export (visits, forms, CTA and campaign events)",
+     "un export d'activité (visites, formulaires, CTA, événements de campagne)"},
+    {"traffic", "a web-analytics export (GA4, Matomo, Universal Analytics)",
+     "un export d'audience web (GA4, Matomo, Universal Analytics)"},
+    {"transactions", "deals or orders (HubSpot deals, Shopify, WooCommerce, Stripe)",
+     "des transactions ou commandes (transactions HubSpot, Shopify, WooCommerce, Stripe)"},
+    {"costs", "ad spend or a cost file (Google Ads, Meta Ads, LinkedIn, manual costs)",
+     "des dépenses (Google Ads, Meta Ads, LinkedIn, fichier de coûts)"},
+    {"emails", "e-mail campaign statistics (Mailchimp, Brevo, Mautic)",
+     "des statistiques de campagnes e-mail (Mailchimp, Brevo, Mautic)"},
+    {"paths", "path-aggregated journeys (ChannelAttribution format)",
+     "des parcours agrégés (format ChannelAttribution)"},
+};
+
+json missingEntry(const KpiDefinition& k, const std::vector<metrics::MissingInput>& missing) {
+  json needs = json::array();
+  std::string en = "Needs ";
+  std::string fr = "Il faut ";
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    const metrics::MissingInput& m = missing[i];
+    needs.push_back(m.table);
+    std::string help_en = m.table;
+    std::string help_fr = m.table;
+    for (const TableHelp& h : kTableHelp) {
+      if (m.table == h.table) {
+        help_en = h.en;
+        help_fr = h.fr;
+      }
+    }
+    en += (i ? "; and " : "") + m.what_en + " from " + help_en;
+    fr += (i ? " ; et " : "") + m.what_fr + " issus d'" + help_fr;
+  }
+  return {{"kpi", k.id}, {"needs", needs}, {"message", detail::textJson(en + ".", fr + ".")}};
+}
+
+std::set<std::string> currencies(const model::Dataset& data) {
+  std::set<std::string> out;
+  for (const auto& t : data.transactions) {
+    if (!t.currency.empty()) out.insert(t.currency);
+  }
+  for (const auto& c : data.costs) {
+    if (!c.currency.empty()) out.insert(c.currency);
+  }
+  return out;
+}
+
+// The periods of the report and the range they span.
+std::vector<Period> reportPeriods(
+    const ReportOptions& o,
+    const std::optional<std::pair<model::DayNumber, model::DayNumber>>& extent) {
+  if (o.grain == metrics::Grain::kCadence) return detail::cadencePeriods(o, extent);
+  if (!o.from && !o.to && !extent) return {};
+  const model::DayNumber first = o.from ? *o.from : extent ? extent->first : *o.to;
+  const model::DayNumber last = o.to ? *o.to : extent ? extent->second : *o.from;
+  if (last < first) return {};
+  const bool custom = o.from || o.to;
+  const metrics::Grain grain =
+      o.grain.value_or(custom ? metrics::Grain::kRange : metrics::Grain::kMonth);
+  return metrics::periodsCovering(grain, first, last, /*label_range_as_all=*/!custom);
+}
+
+bool sortedDisjoint(const std::vector<Period>& p) {
+  for (std::size_t i = 1; i < p.size(); ++i) {
+    if (p[i].first <= p[i - 1].last) return false;
+  }
+  return true;
+}
+
+using ValueMap = std::map<std::pair<std::size_t, metrics::DimensionKey>, std::optional<double>>;
+
+// Values of the same KPI and slices over shifted periods (previous, year before), keyed by the
+// index of the report period they compare with.
+ValueMap shiftedValues(metrics::Engine& engine, const KpiDefinition& k,
+                       const std::vector<Period>& periods,
+                       std::optional<Period> (*shift)(const Period&),
+                       const std::vector<metrics::Dimension>& by,
+                       const metrics::DimensionFilter& filters) {
+  std::vector<Period> shifted;
+  std::vector<std::size_t> index;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    if (const auto s = shift(periods[i])) {
+      shifted.push_back(*s);
+      index.push_back(i);
+    }
+  }
+  ValueMap out;
+  const auto collect = [&](const std::vector<Period>& list, const std::vector<std::size_t>& idx) {
+    for (const auto& v : engine.evaluate(k, list, by, filters))
+      out[{idx[v.period], v.dimensions}] = v.value;
+  };
+  if (sortedDisjoint(shifted)) {
+    collect(shifted, index);
+  } else {
+    for (std::size_t i = 0; i < shifted.size(); ++i) collect({shifted[i]}, {index[i]});
+  }
+  return out;
+}
+
+json change(const std::optional<double>& value, const std::optional<double>& before) {
+  if (!value || !before || *before == 0.0) return nullptr;
+  return (*value - *before) / std::fabs(*before) * 100.0;
+}
+
+struct Sections {
+  json values = json::array();
+  json missing = json::array();
+  json not_applicable = json::array();
+  json trends = json::array();
+  json external = json::array();
+};
+
+class ReportBuilder {
+ public:
+  ReportBuilder(const model::Dataset& data, const ReportOptions& o)
+      : data_(data), o_(o), engine_(data, o.utc_offset_minutes) {}
+
+  json build() {
+    extent_ = engine_.dataExtent();
+    periods_ = reportPeriods(o_, extent_);
+    if (!periods_.empty())
+      range_ = metrics::customRange(periods_.front().first, periods_.back().last);
+    mixed_currencies_ = currencies(data_).size() > 1;
+    for (const KpiDefinition& k : metrics::catalogue()) {
+      if (o_.kpis.empty() || std::find(o_.kpis.begin(), o_.kpis.end(), k.id) != o_.kpis.end())
+        addKpi(k);
+    }
+    json periods = json::array();
+    for (const Period& p : periods_) {
+      periods.push_back({{"label", p.label},
+                         {"start", model::isoDate(p.first)},
+                         {"end", model::isoDate(p.last)},
+                         {"grain", metrics::grainName(p.grain)}});
+    }
+    const bool want_rankings = wanted("top_entry_pages") || wanted("pages_to_fix");
+    return {{"schema_version", kSchemaVersion},
+            {"options", toJson(o_)},
+            {"periods", periods},
+            {"values", s_.values},
+            {"missing_inputs", s_.missing},
+            {"not_applicable", s_.not_applicable},
+            {"external", s_.external},
+            {"rankings", want_rankings && range_ && detail::hasLandingPageTraffic(data_)
+                             ? detail::rankings(engine_, *range_, o_.filters)
+                             : json{{"top_entry_pages", json::array()},
+                                    {"top_blog_posts", json::array()},
+                                    {"pages_to_fix", json::array()}}},
+            {"stage_velocity", velocity_},
+            {"goals", detail::goals(engine_, o_, range_)},
+            {"cadence", detail::cadence(o_, extent_)},
+            {"trends", s_.trends},
+            {"ab_tests", detail::abTests(engine_, o_, range_)},
+            {"visitors_basis",
+             engine_.visitorsBasis() == metrics::VisitorsBasis::kUsers ? "users" : "sessions"},
+            {"currencies", currencies(data_)}};
+  }
+
+ private:
+  bool wanted(const std::string& id) const {
+    return o_.kpis.empty() || std::find(o_.kpis.begin(), o_.kpis.end(), id) != o_.kpis.end();
+  }
+
+  void addKpi(const KpiDefinition& k) {
+    switch (k.output) {
+      case metrics::Output::kValues:
+        return addValues(k);
+      case metrics::Output::kRanking:
+        if (!detail::hasLandingPageTraffic(data_)) {
+          s_.missing.push_back(missingEntry(
+              k, {{"traffic", "traffic rows per landing page", "du trafic par landing page"}}));
+        }
+        return;
+      case metrics::Output::kStageVelocity:
+        return addVelocity(k);
+      case metrics::Output::kExternal:
+        return addExternal(k);
+      default:
+        return;  // goals, cadence, A/B tests and trends have their own sections
+    }
+  }
+
+  void addExternal(const KpiDefinition& k) {
+    std::vector<metrics::MissingInput> missing;
+    const bool any = std::any_of(k.needs.begin(), k.needs.end(), [&](const std::string& t) {
+      return (t == "touchpoints" && !data_.touchpoints.empty()) ||
+             (t == "paths" && !data_.paths.empty()) ||
+             (t == "transactions" && !data_.transactions.empty());
+    });
+    if (!any) {
+      for (const std::string& t : k.needs) missing.push_back({t, "records", "des enregistrements"});
+      s_.missing.push_back(missingEntry(k, missing));
+      return;
+    }
+    s_.external.push_back({{"kpi", k.id}, {"provider", k.provider}});
+  }
+
+  void addVelocity(const KpiDefinition& k) {
+    if (data_.contacts.empty()) {
+      s_.missing.push_back(missingEntry(
+          k, {{"contacts", "contacts with stage dates", "des contacts avec dates d'étapes"}}));
+      return;
+    }
+    const bool by_ok = metrics::Engine::supports(k, o_.by);
+    for (const auto& by : by_ok && !o_.by.empty()
+                              ? std::vector<std::vector<metrics::Dimension>>{{}, o_.by}
+                              : std::vector<std::vector<metrics::Dimension>>{{}}) {
+      for (const auto& v :
+           metrics::stageVelocity(data_, periods_, by, o_.filters, o_.utc_offset_minutes)) {
+        velocity_.push_back({{"from", metrics::stageName(v.step.from)},
+                             {"to", metrics::stageName(v.step.to)},
+                             {"period", periods_[v.period].label},
+                             {"dimensions", detail::dimensionsJson(v.dimensions)},
+                             {"contacts", v.contacts},
+                             {"mean_days", detail::numberJson(v.mean_days)},
+                             {"median_days", detail::numberJson(v.median_days)}});
+      }
+    }
+  }
+
+  void addValues(const KpiDefinition& k) {
+    const auto missing = engine_.missingInputs(k);
+    if (!missing.empty()) {
+      s_.missing.push_back(missingEntry(k, missing));
+      return;
+    }
+    if (mixed_currencies_ && engine_.usesMoney(k)) {
+      s_.missing.push_back(missingEntry(
+          k, {{"transactions",
+               "amounts in a single currency (the files mix several; give an exchange rate)",
+               "des montants dans une seule devise (les fichiers en mélangent plusieurs ; donnez "
+               "un taux de change)"}}));
+      return;
+    }
+    std::vector<metrics::Dimension> filter_dims;
+    for (const auto& [d, v] : o_.filters) filter_dims.push_back(d);
+    if (!metrics::Engine::supports(k, filter_dims)) {
+      s_.not_applicable.push_back({{"kpi", k.id}, {"reason", "filters"}});
+      return;
+    }
+    addSlices(k, {});
+    if (o_.by.empty()) return;
+    if (metrics::Engine::supports(k, o_.by)) {
+      addSlices(k, o_.by);
+    } else {
+      s_.not_applicable.push_back({{"kpi", k.id}, {"reason", "by"}});
+    }
+  }
+
+  void addSlices(const KpiDefinition& k, const std::vector<metrics::Dimension>& by) {
+    const auto values = engine_.evaluate(k, periods_, by, o_.filters);
+    for (const auto& v : values) {
+      s_.values.push_back({{"kpi", k.id},
+                           {"period", periods_[v.period].label},
+                           {"dimensions", detail::dimensionsJson(v.dimensions)},
+                           {"value", detail::numberJson(v.value)},
+                           {"numerator", detail::numberJson(v.numerator)},
+                           {"denominator", detail::numberJson(v.denominator)}});
+    }
+    if (!o_.compare) return;
+    const ValueMap previous =
+        shiftedValues(engine_, k, periods_, metrics::previousPeriod, by, o_.filters);
+    const ValueMap year_before =
+        shiftedValues(engine_, k, periods_, metrics::yearBeforePeriod, by, o_.filters);
+    for (const auto& v : values) {
+      const auto key = std::make_pair(v.period, v.dimensions);
+      const auto p = previous.count(key) ? previous.at(key) : std::nullopt;
+      const auto y = year_before.count(key) ? year_before.at(key) : std::nullopt;
+      s_.trends.push_back({{"kpi", k.id},
+                           {"period", periods_[v.period].label},
+                           {"dimensions", detail::dimensionsJson(v.dimensions)},
+                           {"value", detail::numberJson(v.value)},
+                           {"previous", detail::numberJson(p)},
+                           {"previous_change", change(v.value, p)},
+                           {"year_before", detail::numberJson(y)},
+                           {"year_before_change", change(v.value, y)}});
+    }
+  }
+
+  const model::Dataset& data_;
+  const ReportOptions& o_;
+  metrics::Engine engine_;
+  std::optional<std::pair<model::DayNumber, model::DayNumber>> extent_;
+  std::vector<Period> periods_;
+  std::optional<Period> range_;
+  bool mixed_currencies_ = false;
+  Sections s_;
+  json velocity_ = json::array();
+};
+
+}  // namespace
+
+namespace detail {
+
+json numberJson(const std::optional<double>& v) {
+  if (!v || !std::isfinite(*v)) return nullptr;
+  if (std::fabs(*v) < 1e15 && *v == std::floor(*v)) return static_cast<std::int64_t>(*v);
+  return *v;
+}
+
+json dimensionsJson(const metrics::DimensionKey& key) {
+  json out = json::object();
+  for (const auto& [d, v] : key) out[std::string(metrics::dimensionName(d))] = v;
+  return out;
+}
+
+json textJson(const std::string& en, const std::string& fr) { return {{"en", en}, {"fr", fr}}; }
+
+}  // namespace detail
+
+json buildReport(const model::Dataset& data, const ReportOptions& options) {
+  return ReportBuilder(data, options).build();
+}
+
+}  // namespace roilens::report
