@@ -312,8 +312,12 @@ function renderDashboard() {
     ? `${t('visitorsBasis', lang)} ${t(basis === 'sessions' ? 'basisSessions' : 'basisUsers', lang)}.` : '';
   renderFunnel(byId('funnel'), { index, entries, period, lang });
   renderPeriodTable(byId('period-table'), { index, entries, lang });
-  renderBreakdownTable(byId('channel-tables'), { index, entries, lang,
-    dimensionName: byId('breakdown').value || null });
+  const breakdown = byId('breakdown').value;
+  const titles = { channel: 'perChannelTitle', source: 'perSourceTitle', campaign: 'perCampaignTitle',
+    landing_page: 'perLandingPageTitle', device: 'perDeviceTitle' };
+  byId('breakdown-title').textContent = breakdown ? t(titles[breakdown], lang) : '';
+  byId('breakdown-title').hidden = !breakdown;
+  renderBreakdownTable(byId('channel-tables'), { index, entries, lang, dimensionName: breakdown || null });
   renderCatalogue(byId('catalogue'), { catalogue: state.catalogue, index, period, lang });
   renderAttribution(byId('attribution'), { attribution: state.attribution, error: state.attributionError,
     lang, view: state.attributionView, onChange: (view) => {
@@ -367,6 +371,13 @@ function wire() {
     });
   }
   byId('sample-button').addEventListener('click', loadSamples);
+  // The drop zone is focusable: Enter or Space opens the file picker (keyboard users).
+  zone.addEventListener('keydown', (event) => {
+    if (event.target === zone && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      byId('file-input').click();
+    }
+  });
   byId('clear-button').addEventListener('click', () => {
     state.files = [];
     state.mappingFor = null;

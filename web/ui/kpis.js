@@ -183,6 +183,9 @@ export function renderPeriodTable(container, { index, entries, lang }) {
     funnelHead(entries, lang, [t('periodTitle', lang)]), el('tbody', {}, rows)));
 }
 
+const DIMENSION_LABELS = { channel: 'dimChannel', source: 'dimSource', campaign: 'dimCampaign',
+  landing_page: 'dimLandingPage', device: 'dimDevice' };
+
 // One table, grouped by channel (or another breakdown): rows = breakdown value × period.
 export function renderBreakdownTable(container, { index, entries, lang, dimensionName }) {
   const values = dimensionName ? index.dimensionValues(dimensionName) : [];
@@ -202,7 +205,8 @@ export function renderBreakdownTable(container, { index, entries, lang, dimensio
     });
   }
   container.replaceChildren(el('table', { class: 'data-table grouped' },
-    funnelHead(entries, lang, [t('dimChannel', lang), t('periodTitle', lang)]), el('tbody', {}, body)));
+    funnelHead(entries, lang, [t(DIMENSION_LABELS[dimensionName] ?? dimensionName, lang),
+      t('periodTitle', lang)]), el('tbody', {}, body)));
 }
 
 function sectionKey(entry) {
