@@ -208,6 +208,29 @@ std::optional<Error> runModel(ModelId id, const ModelRun& run,
   return std::nullopt;
 }
 
+// Totals, bases and options echoed, and the conversions that could not be attributed.
+json resultHeader(const JourneySet& set, const Totals& totals, const AttributionOptions& options) {
+  json result{
+      {"totals", {{"conversions", totals.credit.conversions}, {"value", totals.credit.value}}},
+      {"journeys", totals.journeys},
+      {"journey_records", set.journeys.size()},
+      {"time_basis", timeBasis(totals, set.journeys.size())},
+      {"half_life_days", options.half_life_days},
+      {"lookback_days", options.lookback_days},
+      {"conversion", conversionEventKey(options.conversion)},
+      {"models", json::array()}};
+  if (set.unattributed_events > 0.0) {
+    result["unattributed"] = {
+        {"conversions", set.unattributed.conversions},
+        {"value", set.unattributed.value},
+        {"note", bilingual("Conversions with no touch in the lookback window (or no date) are "
+                           "not in the totals.",
+                           "Les conversions sans point de contact dans la fenêtre d'analyse (ou "
+                           "sans date) ne sont pas dans les totaux.")}};
+  }
+  return result;
+}
+
 }  // namespace
 
 Result<nlohmann::json> attribute(const model::Dataset& dataset, const AttributionOptions& options) {
@@ -231,24 +254,7 @@ Result<nlohmann::json> attribute(const model::Dataset& dataset, const Attributio
                             conversionEventKey(options.conversion) +
                             ") ne suit les parcours : il n'y a rien à attribuer.");
   }
-  json result{
-      {"totals", {{"conversions", totals.credit.conversions}, {"value", totals.credit.value}}},
-      {"journeys", totals.journeys},
-      {"journey_records", set.journeys.size()},
-      {"time_basis", timeBasis(totals, set.journeys.size())},
-      {"half_life_days", options.half_life_days},
-      {"lookback_days", options.lookback_days},
-      {"conversion", conversionEventKey(options.conversion)},
-      {"models", json::array()}};
-  if (set.unattributed_events > 0.0) {
-    result["unattributed"] = {
-        {"conversions", set.unattributed.conversions},
-        {"value", set.unattributed.value},
-        {"note", bilingual("Conversions with no touch in the lookback window (or no date) are "
-                           "not in the totals.",
-                           "Les conversions sans point de contact dans la fenêtre d'analyse (ou "
-                           "sans date) ne sont pas dans les totaux.")}};
-  }
+  json result = resultHeader(set, totals, options);
   const std::map<std::string, ChannelCost> costs = costsByChannel(dataset);
   const ModelRun run{set.journeys, totals, options};
   for (ModelId id : selectedModels(options)) {

@@ -91,7 +91,9 @@ TEST(Attribute, JourneysFromTouchpointsAndPurchases) {
   EXPECT_NEAR(channelsOf(r, "time_decay")["Direct"]["value"].get<double>(), 400.0 / 7, 1e-9);
   // The lead date (day 10, 01:00) marks Paid Search as the lead touch.
   for (const json& m : r["models"]) {
-    if (m["id"] == "w_shaped") EXPECT_EQ(m["milestones"]["journeys_with_lead_date"], 1.0);
+    if (m["id"] == "w_shaped") {
+      EXPECT_EQ(m["milestones"]["journeys_with_lead_date"], 1.0);
+    }
   }
   // Display appears (non-converting journey) with no rule-based credit.
   EXPECT_EQ(channelsOf(r, "linear")["Display"]["conversions"], 0.0);
@@ -118,6 +120,42 @@ TEST(Attribute, LookbackWindowAndLeadConversion) {
   EXPECT_EQ(leads.value()["totals"]["conversions"], 1.0);
   EXPECT_EQ(leads.value()["totals"]["value"], 0.0);
   EXPECT_EQ(channelsOf(leads.value(), "last_touch")["Paid Search"]["conversions"], 1.0);
+}
+
+TEST(Attribute, CustomerConversionAndOriginalSource) {
+  // dan: HubSpot-style contact with no touchpoint but an original source (Organic Social,
+  // created day 3); customer on day 40 with a total revenue of 300.
+  // ann (from shop()): no customer stage, so her first paid purchase (day 20.5, 100) makes her a
+  // customer, valued at all her paid transactions: 100.
+  model::Dataset d = shop();
+  model::Contact dan;
+  dan.contact_id = "202";
+  dan.original_channel = "Organic Social";
+  dan.created_at = kStart + 3 * kDay;
+  dan.at(model::Stage::kCustomer) = kStart + 40 * kDay;
+  dan.total_revenue = 300.0;
+  d.contacts.push_back(dan);
+  Result<json> result = run(d, json{{"conversion", "customer"}, {"model", "first_touch"}});
+  ASSERT_TRUE(result.ok()) << result.error().describe();
+  const json& r = result.value();
+  // Customers: ann (100), dan (300), bob (50, but no touch within 90 days → unattributed).
+  EXPECT_EQ(r["totals"]["conversions"], 2.0);
+  EXPECT_EQ(r["totals"]["value"], 400.0);
+  EXPECT_EQ(r["unattributed"]["value"], 50.0);
+  EXPECT_EQ(channelsOf(r, "first_touch")["Organic Social"]["value"], 300.0);
+  EXPECT_EQ(channelsOf(r, "first_touch")["Email"]["value"], 100.0);
+}
+
+TEST(Attribute, UndatedConversionsAreReportedNotDropped) {
+  model::Dataset d = shop();
+  model::Contact eve;
+  eve.email = "cat@example.com";  // the Display touch of shop()
+  eve.lifecycle_stage = "mql";    // a lead, but the export has no lead date
+  d.contacts.push_back(eve);
+  Result<json> result = run(d, json{{"conversion", "lead"}});
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.value()["totals"]["conversions"], 1.0);  // ann's dated lead
+  EXPECT_EQ(result.value()["unattributed"]["conversions"], 1.0);
 }
 
 TEST(Attribute, RoiWhenCostsAreKnown) {
