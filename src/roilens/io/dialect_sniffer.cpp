@@ -103,7 +103,11 @@ CsvDialect sniffDialect(std::string_view utf8_sample) {
   std::vector<std::size_t> tokens;
   for (const LineShape& shape : shapes) tokens.push_back(shape.whitespace_tokens);
   const Mode token_mode = modeOf(tokens);
-  if (token_mode.value >= 2 && 2 * token_mode.lines >= shapes.size()) dialect.delimiter = ' ';
+  // Whitespace mode only for a regular log: the first line and ≥ 90 % of lines share the count
+  // (a one-column list of "First Last" names under a "Name" header must stay one column).
+  const bool regular = 10 * token_mode.lines >= 9 * shapes.size() &&
+                       shapes.front().whitespace_tokens == token_mode.value;
+  if (token_mode.value >= 2 && regular) dialect.delimiter = ' ';
   return dialect;
 }
 

@@ -6,8 +6,9 @@
 // lines. For each candidate, the score is the number of lines sharing the most common non-zero
 // count of that delimiter; title lines (Google Ads' report name and quoted date range) carry no
 // delimiter outside quotes, so they never vote. Highest score wins; ties go to more columns, then
-// to the order ',' tab ';' '|'. When no candidate appears but lines hold a constant number (≥ 2)
-// of whitespace-separated tokens, whitespace mode (' ') is returned; otherwise ','.
+// to the order ',' tab ';' '|'. When no candidate appears but the first line and at least 90 %
+// of the lines hold the same number (≥ 2) of whitespace-separated tokens, whitespace mode (' ')
+// is returned; otherwise ','.
 #include <string_view>
 
 #include "roilens/io/csv_reader.hpp"

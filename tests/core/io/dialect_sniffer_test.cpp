@@ -55,6 +55,7 @@ TEST(DialectSnifferTest, WhitespaceSeparatedLog) {
 
 TEST(DialectSnifferTest, SingleColumnAndEmptyDefaultToComma) {
   EXPECT_EQ(sniffDialect("email\na@b.c\n").delimiter, ',');
+  EXPECT_EQ(sniffDialect("Name\nJohn Smith\nJane Doe\nAl Li\n").delimiter, ',');
   EXPECT_EQ(sniffDialect("").delimiter, ',');
 }
 
