@@ -99,7 +99,7 @@ CsvDialect sniffDialect(std::string_view utf8_sample) {
       dialect.delimiter = kCandidates[k];
     }
   }
-  if (best.lines > 0) return dialect;
+  if (best.lines > 0 || shapes.empty()) return dialect;
   std::vector<std::size_t> tokens;
   for (const LineShape& shape : shapes) tokens.push_back(shape.whitespace_tokens);
   const Mode token_mode = modeOf(tokens);
