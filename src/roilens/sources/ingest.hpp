@@ -4,12 +4,12 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "roilens/core/error.hpp"
 #include "roilens/model/dataset.hpp"
@@ -22,10 +22,14 @@ struct IngestOptions {
 
 // Per-file choices a user can make when recognition is wrong or absent.
 struct FileOptions {
-  std::optional<std::string> tool;                // force a tool id ("hubspot", "generic", ...)
-  std::map<std::string, std::string> columns;     // source header → model field ("Amount" → "amount")
-  std::map<std::string, int> column_indexes;      // model field → 1-based column (headerless logs)
-  std::optional<std::string> sheet;               // XLSX sheet name
+  std::optional<std::string> tool;             // force a tool id ("hubspot", "generic", ...)
+  std::map<std::string, std::string> columns;  // source header → model field ("Amount" → "amount")
+  std::map<std::string, int> column_indexes;  // model field → 1-based column (headerless logs)
+  std::optional<std::string> sheet;           // XLSX sheet name
+  // The period a file covers when it says none (UA export without its preamble, Google Ads
+  // "All time", Matomo single-period export): first and last day, inclusive. Rows of such files
+  // are rejected ("no date") unless this is given.
+  std::optional<std::pair<model::DayNumber, model::DayNumber>> period;
 };
 
 struct Rejection {
@@ -47,9 +51,9 @@ struct FileReport {
   std::size_t rows_read = 0;        // = kept + rejected + skipped
   std::size_t rows_kept = 0;
   std::size_t rows_rejected = 0;
-  std::size_t rows_skipped = 0;     // preamble, totals
+  std::size_t rows_skipped = 0;                          // preamble, totals
   std::map<std::string, std::size_t> skipped_by_reason;  // "preamble", "totals", "blank", ...
-  std::vector<Rejection> rejections;  // the first ones, with reasons
+  std::vector<Rejection> rejections;                     // the first ones, with reasons
   std::optional<model::DayNumber> first_day;
   std::optional<model::DayNumber> last_day;
   std::vector<std::string> currencies;

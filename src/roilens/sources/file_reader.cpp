@@ -1,0 +1,538 @@
+#include "roilens/sources/file_reader.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "roilens/io/dialect_sniffer.hpp"
+#include "roilens/io/json_records.hpp"
+#include "roilens/io/xlsx_reader.hpp"
+#include "roilens/sources/label_text.hpp"
+
+namespace roilens::sources {
+namespace {
+
+constexpr std::size_t kSniffSampleBytes = 64 * 1024;
+constexpr std::size_t kMaxPreambleBytes = 1024 * 1024;
+
+struct LineSplit {
+  std::vector<std::string> lines;
+  std::vector<std::size_t> offsets;  // byte offset of each line in the text
+  bool last_complete = false;        // the text ends with a line end
+};
+
+LineSplit splitLines(std::string_view text, std::size_t max_lines) {
+  LineSplit out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size() && out.lines.size() < max_lines; ++i) {
+    if (text[i] != '\n' && text[i] != '\r') continue;
+    out.lines.emplace_back(text.substr(start, i - start));
+    out.offsets.push_back(start);
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  out.last_complete = start >= text.size();
+  if (!out.last_complete && out.lines.size() < max_lines) {
+    out.lines.emplace_back(text.substr(start));
+    out.offsets.push_back(start);
+  }
+  return out;
+}
+
+std::string hex(std::uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+bool allBlank(std::string_view text) { return trimText(text).empty(); }
+
+// Columns a table needs to be useful, checked once on the header (FORMATS §1: "views can omit
+// stage/date columns, so the module must ask for them when missing").
+std::vector<std::string> missingColumnWarnings(const Recognition& recognition,
+                                               const ColumnBinding& binding, bool has_period) {
+  std::vector<std::string> out;
+  using F = Field;
+  const auto any = [&](std::initializer_list<Field> fields) {
+    return std::any_of(fields.begin(), fields.end(), [&](Field f) { return binding.has(f); });
+  };
+  switch (recognition.table) {
+    case Table::kContacts:
+      if (!any({F::kStageSubscriber, F::kStageLead, F::kStageMql, F::kStageSql,
+                F::kStageOpportunity, F::kStageCustomer, F::kStageEvangelist})) {
+        out.push_back(
+            "no lifecycle-stage date column (e.g. 'Became a Lead Date'): funnel "
+            "transitions cannot be dated from this file");
+      }
+      break;
+    case Table::kTransactions:
+      if (!binding.has(F::kAmount)) out.push_back("no amount column: revenue is unknown");
+      if (recognition.variant == "deals" || recognition.variant == "opportunities") {
+        if (!binding.has(F::kDealStage)) {
+          out.push_back("no deal stage column: every deal is counted as open");
+        }
+        if (!binding.has(F::kClosedAt)) {
+          out.push_back("no close date column: won deals cannot be placed in a period");
+        }
+      }
+      break;
+    case Table::kTraffic:
+    case Table::kCosts:
+      if (recognition.variant == "pivot") {
+        out.push_back(
+            "pivot table (one column per dimension value): export the report without "
+            "pivoting to load it");
+        break;
+      }
+      if (!has_period && !any({F::kDate, F::kRangeStart, F::kDayIndex})) {
+        out.push_back(
+            "no date column and no period line: rows cannot be placed in time; give "
+            "the period the file covers");
+      }
+      if (recognition.table == Table::kCosts && !binding.has(F::kCost)) {
+        out.push_back("no cost column: spend is unknown");
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+}  // namespace
+
+FileReader::FileReader(std::string name, FileOptions options, int utc_offset_minutes)
+    : name_(std::move(name)),
+      options_(std::move(options)),
+      utc_offset_minutes_(utc_offset_minutes) {
+  report_.file = name_;
+  report_.tool = "unknown";
+}
+
+void FileReader::hash(std::string_view bytes) {
+  // Two FNV-1a 64-bit streams with different offsets: a content fingerprint, not a security hash.
+  for (const char c : bytes) {
+    hash_a_ = (hash_a_ ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    hash_b_ = (hash_b_ ^ static_cast<unsigned char>(c)) * 1099511628211ull + 0x9E3779B97F4A7C15ull;
+  }
+  bytes_ += bytes.size();
+}
+
+void FileReader::fail(ErrorCode code, std::string en, std::string fr, std::size_t line) {
+  if (report_.error) return;
+  report_.error = Error{code, std::move(en), std::move(fr), Position{name_, line, ""}};
+  if (code != ErrorCode::kUnrecognisedFile) mode_ = Mode::kFailed;
+}
+
+void FileReader::feed(std::string_view bytes) {
+  hash(bytes);
+  if (mode_ == Mode::kFailed) return;
+  if (mode_ == Mode::kUndecided && raw_bytes_.size() < 4 && !header_seen_ &&
+      pending_text_.empty()) {
+    raw_bytes_.append(bytes);  // hold the first 4 bytes: a ZIP (XLSX) signature decides the path
+    if (raw_bytes_.size() < 4) return;
+    if (io::looksLikeZip(raw_bytes_)) {
+      mode_ = Mode::kXlsx;
+      return;
+    }
+    bytes = std::string_view();
+    std::string text;
+    decoder_.feed(raw_bytes_, text);
+    raw_bytes_.clear();
+    raw_bytes_.shrink_to_fit();
+    raw_bytes_.push_back('\0');  // marks "first bytes already examined"
+    feedText(text, false);
+    return;
+  }
+  if (mode_ == Mode::kXlsx) {
+    raw_bytes_.append(bytes);
+    return;
+  }
+  std::string text;
+  decoder_.feed(bytes, text);
+  if (decoder_.looksBinary()) {
+    fail(ErrorCode::kUnreadableFile,
+         "this is not a text file (binary data): export the report as CSV, XLSX or JSON",
+         "ce n'est pas un fichier texte (données binaires) : exportez le rapport en CSV, XLSX ou "
+         "JSON");
+    return;
+  }
+  feedText(text, false);
+}
+
+void FileReader::feedText(std::string_view text, bool at_end) {
+  if (mode_ == Mode::kFailed) return;
+  if (mode_ == Mode::kJson || !reader_) {
+    pending_text_.append(text);
+    if (mode_ == Mode::kUndecided) {
+      const std::string_view start = trimText(pending_text_);
+      if (start.empty() && !at_end) return;
+      const bool json = !start.empty() && (start.front() == '{' || start.front() == '[');
+      mode_ = json ? Mode::kJson : Mode::kDelimited;
+    }
+    if (mode_ == Mode::kDelimited) locateHeader(at_end);
+    return;
+  }
+  std::vector<io::CsvRecord> records;
+  reader_->feed(text, records);
+  onRecords(records);
+}
+
+bool FileReader::locateHeader(bool at_end) {
+  LineSplit split = splitLines(pending_text_, kHeaderLines);
+  const bool enough = split.lines.size() >= kHeaderLines && !split.last_complete;
+  if (!at_end && !enough && split.lines.size() < kHeaderLines &&
+      pending_text_.size() < kMaxPreambleBytes) {
+    return false;  // keep buffering: the header may be further down
+  }
+  if (allBlank(pending_text_)) {
+    fail(ErrorCode::kUnreadableFile, "the file is empty", "le fichier est vide");
+    return false;
+  }
+  headerless_ = !options_.column_indexes.empty();
+  if (!headerless_) preamble_ = locatePreamble(split.lines);
+  const std::size_t header_index = preamble_.header_index;
+  if (header_index >= split.lines.size()) {
+    fail(ErrorCode::kUnreadableFile, "no table found after the report's title lines",
+         "aucun tableau après les lignes de titre du rapport");
+    return false;
+  }
+  skip("preamble", header_index);
+  line_offset_ = header_index;
+  startDelimited(split.offsets[header_index], split.lines);
+  return true;
+}
+
+void FileReader::startDelimited(std::size_t header_offset, const std::vector<std::string>& lines) {
+  const std::string text = pending_text_.substr(header_offset);
+  pending_text_.clear();
+  pending_text_.shrink_to_fit();
+  const io::CsvDialect dialect =
+      io::sniffDialect(std::string_view(text).substr(0, kSniffSampleBytes));
+  reader_.emplace(dialect);
+  first_lines_.assign(
+      lines.begin() + static_cast<long>(preamble_.header_index),
+      lines.begin() + static_cast<long>(std::min(lines.size(), preamble_.header_index + 8)));
+  if (dialect.delimiter == ';') fallback_decimal_ = ',';  // a European re-save (FORMATS §0b)
+  if (headerless_) {
+    header_seen_ = true;
+    std::vector<std::string> names;
+    std::size_t columns = 0;
+    for (const auto& [field, index] : options_.column_indexes) {
+      columns = std::max(columns, static_cast<std::size_t>(std::max(index, 0)));
+    }
+    for (std::size_t i = 1; i <= columns; ++i) names.push_back("column " + std::to_string(i));
+    bindColumns(names);
+  }
+  std::vector<io::CsvRecord> records;
+  reader_->feed(text, records);
+  onRecords(records);
+}
+
+void FileReader::onRecords(std::vector<io::CsvRecord>& records) {
+  for (io::CsvRecord& record : records) {
+    if (mode_ == Mode::kFailed) return;
+    if (!header_seen_) {
+      onHeader(record);
+    } else {
+      mapRecord(record);
+    }
+  }
+}
+
+void FileReader::onHeader(const io::CsvRecord& record) {
+  header_seen_ = true;
+  std::vector<std::string> header;
+  for (const std::string& cell : record.fields) header.emplace_back(trimText(cell));
+  if (!header.empty() && header.front().starts_with("\xEF\xBB\xBF")) header.front().erase(0, 3);
+  report_.header = header;
+  const std::vector<std::string> following(first_lines_.begin() + (first_lines_.empty() ? 0 : 1),
+                                           first_lines_.end());
+  const std::string raw_header = first_lines_.empty() ? std::string() : first_lines_.front();
+  const SignatureInput input{preamble_, header, raw_header, following, decoder_.encoding()};
+  if (options_.tool) {
+    if (!isKnownTool(*options_.tool)) {
+      fail(ErrorCode::kInvalidArgument, "unknown tool id '" + *options_.tool + "'",
+           "outil inconnu '" + *options_.tool + "'");
+      return;
+    }
+    recognition_ = recogniseAs(*options_.tool, input);
+  } else if (!options_.columns.empty()) {
+    recognition_ = Recognition{"generic", Table::kContacts, 1.0, "manual"};
+  } else {
+    recognition_ = recognise(input);
+  }
+  bindColumns(header);
+  if (recognition_.tool.empty()) {
+    unrecognised_ = true;
+    fail(ErrorCode::kUnrecognisedFile,
+         "file not recognised: no known tool export and too few columns named like roilens "
+         "fields; choose the tool or map the columns",
+         "fichier non reconnu : ni export d'un outil connu, ni assez de colonnes nommées comme "
+         "les champs de roilens ; choisissez l'outil ou associez les colonnes",
+         record.line + line_offset_);
+    return;
+  }
+  report_.tool = recognition_.tool;
+  report_.confidence = recognition_.confidence;
+  report_.variant = recognition_.variant;
+  const bool has_period = preamble_.period.has_value() || options_.period.has_value();
+  for (std::string& warning : missingColumnWarnings(recognition_, binding_, has_period)) {
+    report_.warnings.push_back(std::move(warning));
+  }
+}
+
+bool FileReader::bindColumns(const std::vector<std::string>& header) {
+  binding_ = ColumnBinding{};
+  binding_.header = header;
+  binding_.fields.assign(header.size(), std::nullopt);
+  // Manual choices first: column indexes (headerless logs) and header → field names.
+  std::vector<Field> manual;
+  auto resolve = [](std::string_view name) -> std::optional<Field> {
+    if (auto field = fieldFromName(name)) return field;
+    for (const Table table :
+         {Table::kTransactions, Table::kContacts, Table::kTraffic, Table::kCosts, Table::kEmails}) {
+      if (auto match = matchHeader(name, "generic", table); match.field) return match.field;
+    }
+    return std::nullopt;
+  };
+  for (const auto& [name, index] : options_.column_indexes) {
+    const auto field = resolve(name);
+    if (field && index >= 1 && static_cast<std::size_t>(index) <= header.size()) {
+      binding_.fields[static_cast<std::size_t>(index - 1)] = field;
+      manual.push_back(*field);
+    } else {
+      report_.warnings.push_back("column mapping '" + name + "' = " + std::to_string(index) +
+                                 " ignored: unknown field or column");
+    }
+  }
+  for (std::size_t col = 0; col < header.size(); ++col) {
+    const auto it = options_.columns.find(header[col]);
+    if (it == options_.columns.end()) continue;
+    if (const auto field = resolve(it->second)) {
+      binding_.fields[col] = field;
+      manual.push_back(*field);
+    }
+  }
+  if (!manual.empty() && !options_.tool) {
+    recognition_ = Recognition{"generic", tableForFields(manual), 1.0, "manual"};
+  }
+  // Then the aliases of the recognised tool and table, first column wins.
+  for (std::size_t col = 0; col < header.size(); ++col) {
+    const HeaderMatch match = matchHeader(header[col], recognition_.tool, recognition_.table);
+    // "(INR)" names a currency on money columns only ("Created date (UTC)" is a time zone).
+    if (binding_.header_currency.empty() && match.field && isMoneyField(*match.field)) {
+      binding_.header_currency = match.header_currency;
+    }
+    if (binding_.fields[col] || !match.field || binding_.has(*match.field)) continue;
+    binding_.fields[col] = match.field;
+  }
+  return !binding_.boundFields().empty();
+}
+
+void FileReader::mapRecord(const io::CsvRecord& record) {
+  if (unrecognised_) {
+    skip("unrecognised");
+    return;
+  }
+  if (!mapper_) {
+    block_.push_back(record);
+    if (block_.size() >= ColumnFormats::kBlockRows) startMapping();
+    return;
+  }
+  const std::size_t line = record.line + line_offset_;
+  account(mapper_->map(record, line, staged_), line);
+}
+
+void FileReader::startMapping() {
+  if (mapper_ || unrecognised_ || !header_seen_) return;
+  ColumnFormats formats;
+  const io::DayOrder fallback_order =
+      fallback_decimal_ == ',' ? io::DayOrder::kDayFirst : io::DayOrder::kMonthFirst;
+  formats.decide(binding_, block_, fallback_decimal_, fallback_order, report_.warnings);
+  MappingContext context;
+  context.file = name_;
+  context.tool = recognition_.tool;
+  context.table = recognition_.table;
+  context.variant = recognition_.variant;
+  context.period = preamble_.period ? preamble_.period : options_.period;
+  // Matomo visit logs and Mautic database values are UTC (FORMATS §2, §5).
+  const bool utc_tool = recognition_.tool == "matomo" || recognition_.tool == "mautic";
+  context.utc_offset_minutes = utc_tool ? 0 : utc_offset_minutes_;
+  mapper_.emplace(std::move(context), binding_, std::move(formats));
+  std::vector<io::CsvRecord> block = std::move(block_);
+  block_.clear();
+  for (const io::CsvRecord& record : block) mapRecord(record);
+}
+
+void FileReader::skip(const std::string& reason, std::size_t rows) {
+  if (rows == 0) return;
+  report_.rows_read += rows;
+  report_.rows_skipped += rows;
+  report_.skipped_by_reason[reason] += rows;
+}
+
+void FileReader::account(const RowOutcome& outcome, std::size_t line) {
+  switch (outcome.fate) {
+    case RowFate::kSkipped:
+      skip(outcome.skip_reason);
+      return;
+    case RowFate::kRejected:
+      ++report_.rows_read;
+      ++report_.rows_rejected;
+      if (report_.rejections.size() < kMaxRejectionsListed) {
+        report_.rejections.push_back(
+            Rejection{line, outcome.column, outcome.reason_en, outcome.reason_fr});
+      }
+      return;
+    case RowFate::kKept:
+      ++report_.rows_read;
+      ++report_.rows_kept;
+      if (outcome.first_day) {
+        report_.first_day = report_.first_day ? std::min(*report_.first_day, *outcome.first_day)
+                                              : *outcome.first_day;
+      }
+      if (outcome.last_day) {
+        report_.last_day =
+            report_.last_day ? std::max(*report_.last_day, *outcome.last_day) : *outcome.last_day;
+      }
+      currencies_.insert(outcome.currencies.begin(), outcome.currencies.end());
+      return;
+  }
+}
+
+void FileReader::finishJson() {
+  auto parsed = io::readJsonOrNdjson(pending_text_);
+  pending_text_.clear();
+  if (!parsed.ok()) {
+    Error error = parsed.error();
+    fail(error.code, error.message_en, error.message_fr, error.position.line);
+    return;
+  }
+  io::JsonRecords& json = parsed.value();
+  if (json.records.empty()) {
+    fail(ErrorCode::kUnreadableFile, "the JSON holds no list of records",
+         "le JSON ne contient aucune liste d'enregistrements");
+    return;
+  }
+  first_lines_.clear();
+  onHeader(json.records.front());
+  for (std::size_t i = 1; i < json.records.size() && mode_ != Mode::kFailed; ++i) {
+    mapRecord(json.records[i]);
+  }
+  for (const Error& line_error : json.line_errors) {
+    ++report_.rows_read;
+    ++report_.rows_rejected;
+    if (report_.rejections.size() < kMaxRejectionsListed) {
+      report_.rejections.push_back(
+          Rejection{line_error.position.line, "", line_error.describe(), line_error.describeFr()});
+    }
+  }
+}
+
+void FileReader::finishXlsx() {
+  auto rows = io::readXlsx(raw_bytes_, options_.sheet);
+  raw_bytes_.clear();
+  raw_bytes_.shrink_to_fit();
+  report_.encoding = "XLSX";
+  if (!rows.ok()) {
+    const Error& error = rows.error();
+    fail(error.code, error.message_en, error.message_fr, error.position.line);
+    return;
+  }
+  std::vector<io::CsvRecord>& records = rows.value();
+  // Title rows above the table (Google Ads, LinkedIn) are found as in text files, from the
+  // cells joined back into lines.
+  std::vector<std::string> lines;
+  for (std::size_t i = 0; i < records.size() && i < kHeaderLines; ++i) {
+    std::string line;
+    for (std::size_t c = 0; c < records[i].fields.size(); ++c) {
+      if (c > 0) line += ',';
+      line += records[i].fields[c];
+    }
+    lines.push_back(line);
+  }
+  headerless_ = !options_.column_indexes.empty();
+  if (!headerless_) preamble_ = locatePreamble(lines);
+  if (records.empty() || preamble_.header_index >= records.size()) {
+    fail(ErrorCode::kUnreadableFile, "the sheet is empty", "la feuille est vide");
+    return;
+  }
+  skip("preamble", preamble_.header_index);
+  first_lines_.assign(lines.begin() + static_cast<long>(preamble_.header_index), lines.end());
+  std::vector<io::CsvRecord> table(records.begin() + static_cast<long>(preamble_.header_index),
+                                   records.end());
+  onRecords(table);
+}
+
+FileReader::Result FileReader::finish() {
+  if (mode_ == Mode::kXlsx) {
+    finishXlsx();
+  } else if (mode_ != Mode::kFailed) {
+    std::string text;
+    if (!raw_bytes_.empty() && raw_bytes_.front() != '\0' && raw_bytes_.size() < 4) {
+      decoder_.feed(raw_bytes_, text);  // a file shorter than 4 bytes
+    }
+    decoder_.finish(text);
+    feedText(text, true);
+    if (mode_ == Mode::kUndecided && bytes_ == 0) {
+      fail(ErrorCode::kUnreadableFile, "the file is empty", "le fichier est vide");
+    }
+    if (mode_ == Mode::kDelimited && !reader_ && !report_.error) locateHeader(true);
+    if (mode_ == Mode::kJson) finishJson();
+    if (reader_ && mode_ != Mode::kFailed) {
+      std::vector<io::CsvRecord> records;
+      const std::optional<Error> unbalanced = reader_->finish(records);
+      onRecords(records);
+      if (unbalanced) {
+        const std::size_t line = unbalanced->position.line + line_offset_;
+        ++report_.rows_read;
+        ++report_.rows_rejected;
+        report_.rejections.push_back(Rejection{
+            line, "",
+            "line " + groupedLine(line) +
+                ": a quote opened here is never closed; the rest of the file could not be read",
+            "ligne " + groupedLine(line) +
+                " : un guillemet ouvert ici n'est jamais fermé ; la suite du fichier est "
+                "illisible"});
+      }
+    }
+  }
+  startMapping();
+  summarise();
+  Result result;
+  result.report = std::move(report_);
+  result.staged = std::move(staged_);
+  result.content_hash = hex(hash_a_) + hex(hash_b_) + ":" + std::to_string(bytes_);
+  result.bytes = bytes_;
+  return result;
+}
+
+void FileReader::summarise() {
+  if (report_.encoding.empty()) report_.encoding = io::encodingName(decoder_.encoding());
+  if (decoder_.sawInvalidBytes()) {
+    report_.warnings.push_back(
+        "some bytes were not valid text and were replaced by '\xEF\xBF\xBD'");
+  }
+  if (mapper_) {
+    for (std::string& warning : mapper_->warnings()) report_.warnings.push_back(std::move(warning));
+  }
+  const std::size_t non_preamble = report_.rows_read - report_.skipped_by_reason["preamble"];
+  if (report_.skipped_by_reason["preamble"] == 0) report_.skipped_by_reason.erase("preamble");
+  if (header_seen_ && !headerless_ && non_preamble == 0 && !report_.error) {
+    report_.warnings.push_back("the file has a header but no data rows");
+  }
+  if (report_.skipped_by_reason.count("no_data") > 0) {
+    report_.warnings.push_back("the export says \"No data available.\": nothing to load");
+  }
+  if (binding_.header_currency.size() == 3) currencies_.insert(binding_.header_currency);
+  report_.currencies.assign(currencies_.begin(), currencies_.end());
+  if (report_.currencies.size() > 1) {
+    std::string list;
+    for (const std::string& code : report_.currencies) list += (list.empty() ? "" : ", ") + code;
+    report_.warnings.push_back("this file mixes currencies (" + list +
+                               "): amounts are never added across currencies");
+  }
+  if (report_.rows_kept > 0) report_.tables.emplace_back(tableName(recognition_.table));
+}
+
+}  // namespace roilens::sources

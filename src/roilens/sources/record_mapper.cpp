@@ -1,0 +1,583 @@
+#include "roilens/sources/record_mapper.hpp"
+
+#include <algorithm>
+
+#include "roilens/sources/channel_taxonomy.hpp"
+#include "roilens/sources/label_text.hpp"
+#include "roilens/sources/status_vocabulary.hpp"
+
+namespace roilens::sources {
+namespace {
+
+using model::DayNumber;
+
+std::string upper(std::string_view text) {
+  std::string out(trimText(text));
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Currency signs written in amount cells → ISO code. "$" alone is read as USD (stated in the
+// file's warnings by the caller when it happens).
+std::string currencyFromSign(const std::string& sign) {
+  if (sign == "€") return "EUR";
+  if (sign == "£") return "GBP";
+  if (sign == "₹") return "INR";
+  if (sign == "¥") return "JPY";
+  if (sign == "$" || sign == "US$") return "USD";
+  return sign.size() == 3 ? upper(sign) : std::string();
+}
+
+model::Granularity granularityOf(DayNumber from, DayNumber to) {
+  const DayNumber span = to - from + 1;
+  if (span == 1) return model::Granularity::kDay;
+  if (span == 7) return model::Granularity::kWeek;
+  const model::CivilDate start = model::civilFromDays(from);
+  const model::CivilDate next = model::civilFromDays(to + 1);
+  if (start.day == 1 && next.day == 1 && span >= 28 && span <= 31)
+    return model::Granularity::kMonth;
+  return model::Granularity::kTotal;
+}
+
+DayNumber dayOf(model::Timestamp t, int offset_minutes) {
+  return model::localDay(t, offset_minutes);
+}
+
+void widen(RowOutcome& outcome, DayNumber day) {
+  outcome.first_day = outcome.first_day ? std::min(*outcome.first_day, day) : day;
+  outcome.last_day = outcome.last_day ? std::max(*outcome.last_day, day) : day;
+}
+
+}  // namespace
+
+RecordMapper::RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats)
+    : context_(std::move(context)), binding_(std::move(binding)), formats_(std::move(formats)) {}
+
+model::Origin RecordMapper::origin(std::size_t line) const {
+  return model::Origin{context_.tool, context_.file, line};
+}
+
+bool RecordMapper::dimensionsEmpty(const io::CsvRecord& record) const {
+  // The dimension cells are those left of the first numeric column (UA: Browser, OS...; Meta:
+  // Campaign name, Device platform). A totals row leaves them all empty.
+  std::size_t first_metric = binding_.fields.size();
+  for (std::size_t col = 0; col < binding_.fields.size(); ++col) {
+    const auto& field = binding_.fields[col];
+    if (field && fieldKind(*field) == FieldKind::kNumber) {
+      first_metric = col;
+      break;
+    }
+  }
+  if (first_metric == 0 || first_metric == binding_.fields.size()) return false;
+  for (std::size_t col = 0; col < first_metric; ++col) {
+    if (col < record.fields.size() && !trimText(record.fields[col]).empty()) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record) {
+  if (record.isBlank()) {
+    // A blank line after data ends the table in tools that append footers or further sections.
+    if (data_rows_seen_ > 0 && (context_.tool == "salesforce" || context_.tool == "ga4" ||
+                                context_.tool == "ua" || context_.tool == "linkedin_ads")) {
+      in_footer_ = true;
+    }
+    return "blank";
+  }
+  if (in_footer_) return context_.tool == "salesforce" ? "footer" : "section";
+  const std::string first = labelKey(record.fields.front());
+  if (first.starts_with("#") && (context_.tool == "ga4" || context_.tool == "ua")) {
+    return "section";  // a further table's preamble
+  }
+  if (context_.tool == "google_ads" && first.starts_with("total:")) return "totals";
+  if (context_.tool == "mautic" && first == "totals") return "totals";
+  if ((context_.tool == "linkedin_ads" || context_.tool == "salesforce") &&
+      (first == "total" || first == "grand total" || first == "totals")) {
+    return "totals";
+  }
+  if (labelKey(record.fields.back()) == "grand total" &&
+      record.fields.size() > binding_.header.size()) {
+    return "totals";  // GA4 exploration: ",4311,Grand total"
+  }
+  if (context_.tool == "meta_ads") {
+    if (record.fields.size() == 1 && labelKey(record.fields[0]) == "no data available.") {
+      return "no_data";
+    }
+    if (data_rows_seen_ == 0 && dimensionsEmpty(record)) return "totals";  // account total
+  }
+  if (context_.tool == "ua" && dimensionsEmpty(record)) return "totals";
+  return std::nullopt;
+}
+
+void RecordMapper::checkContradiction(const io::CsvRecord& record) {
+  const int col = formats_.contradictedColumn(record);
+  if (col < 0 || contradicted_columns_.count(col) > 0) return;
+  contradicted_columns_.insert(col);
+  warnings_.push_back("column '" + binding_.header[static_cast<std::size_t>(col)] + "': line " +
+                      groupedLine(record.line) +
+                      " is written in another format than the first rows, from which the "
+                      "column's format was decided");
+}
+
+RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, model::Dataset& out) {
+  RowOutcome outcome;
+  if (auto reason = skipReason(record)) {
+    outcome.fate = RowFate::kSkipped;
+    outcome.skip_reason = *reason;
+    return outcome;
+  }
+  ++data_rows_seen_;
+  if (data_rows_seen_ > ColumnFormats::kBlockRows) checkContradiction(record);
+  CellReader cells(record, line, binding_, formats_, context_.utc_offset_minutes);
+  // Ragged rows. More cells than the header: rejected unless the extra cells are empty (values
+  // would be shifted: we cannot tell which belongs where). Fewer: kept, the missing trailing
+  // cells read as empty, and counted in a warning.
+  if (record.fields.size() > binding_.header.size()) {
+    const bool extras_empty =
+        std::all_of(record.fields.begin() + static_cast<long>(binding_.header.size()),
+                    record.fields.end(), [](const std::string& f) { return trimText(f).empty(); });
+    if (!extras_empty) {
+      const std::string counts = std::to_string(record.fields.size()) +
+                                 " cells but the header has " +
+                                 std::to_string(binding_.header.size());
+      cells.fail("", "the row has " + counts,
+                 "la ligne a " + std::to_string(record.fields.size()) +
+                     " cellules mais l'en-tête en a " + std::to_string(binding_.header.size()));
+    }
+  } else if (record.fields.size() < binding_.header.size()) {
+    ++short_rows_;
+  }
+  if (!cells.failed()) {
+    switch (context_.table) {
+      case Table::kTraffic:
+        mapTraffic(cells, out, outcome);
+        break;
+      case Table::kCosts:
+        mapCost(cells, out, outcome);
+        break;
+      case Table::kContacts:
+        mapContact(cells, record, out, outcome);
+        break;
+      case Table::kTransactions:
+        mapTransaction(cells, out, outcome);
+        break;
+      case Table::kEmails:
+        mapEmail(cells, out, outcome);
+        break;
+      case Table::kTouchpoints:
+        mapTouchpoint(cells, out, outcome);
+        break;
+      case Table::kPaths:
+        mapPath(cells, out);
+        break;
+      case Table::kRfm:
+        mapRfm(cells, out);
+        break;
+    }
+  }
+  if (cells.failed()) {
+    outcome.fate = RowFate::kRejected;
+    outcome.column = cells.failureColumn();
+    outcome.reason_en = cells.failureEn();
+    outcome.reason_fr = cells.failureFr();
+  } else if (outcome.fate == RowFate::kKept) {
+    for (const std::string& sign : cells.currencySigns()) {
+      if (auto code = currencyFromSign(sign); !code.empty()) outcome.currencies.insert(code);
+    }
+  }
+  return outcome;
+}
+
+std::vector<std::string> RecordMapper::warnings() const {
+  std::vector<std::string> out = warnings_;
+  if (short_rows_ > 0) {
+    out.push_back(std::to_string(short_rows_) +
+                  " row(s) had fewer cells than the header: the missing cells were read as empty");
+  }
+  for (const std::string& label : unknown_channels_) {
+    out.push_back("channel '" + label + "' is not a GA4 default channel: kept as written");
+  }
+  return out;
+}
+
+std::optional<std::pair<DayNumber, DayNumber>> RecordMapper::rowRange(CellReader& cells) {
+  if (binding_.has(Field::kDate)) {
+    const std::string_view text = cells.text(Field::kDate);
+    // Matomo multi-period exports write a week as "2009-12-28,2010-01-03".
+    if (const auto comma = text.find(',');
+        comma != std::string_view::npos && context_.tool == "matomo") {
+      const io::DateColumnFormat iso{};
+      const auto from = io::parseCivilDate(text.substr(0, comma), iso);
+      const auto to = io::parseCivilDate(text.substr(comma + 1), iso);
+      if (from && to) return std::make_pair(model::daysFromCivil(*from), model::daysFromCivil(*to));
+      cells.fail(binding_.header[static_cast<std::size_t>(binding_.columnOf(Field::kDate))],
+                 "'" + std::string(text) + "' is not a date range",
+                 "'" + std::string(text) + "' n'est pas une période");
+      return std::nullopt;
+    }
+    if (const auto day = cells.day(Field::kDate)) return std::make_pair(*day, *day);
+  }
+  if (binding_.has(Field::kDayIndex) && context_.period) {
+    if (const auto index = cells.number(Field::kDayIndex)) {
+      const DayNumber day = context_.period->first + static_cast<DayNumber>(*index);
+      return std::make_pair(day, day);
+    }
+  }
+  const auto start = cells.day(Field::kRangeStart);
+  const auto end = cells.day(Field::kRangeEnd);
+  if (start) return std::make_pair(*start, end ? *end : *start);
+  if (!cells.failed() && context_.period) return context_.period;
+  if (!cells.failed()) {
+    cells.fail("",
+               "no date: the file has no date column and no period line; re-export it with "
+               "a date range or the Date dimension",
+               "pas de date : le fichier n'a ni colonne de date ni ligne de période ; "
+               "exportez-le avec une période ou la dimension Date");
+  }
+  return std::nullopt;
+}
+
+std::string RecordMapper::trafficChannel(CellReader& cells) {
+  if (binding_.has(Field::kChannel)) {
+    const std::string_view label = cells.text(Field::kChannel);
+    std::string found = context_.tool == "ua" ? channelFromUaGrouping(label) : std::string();
+    if (found.empty()) found = channelFromGa4Label(label);
+    if (found.empty() && !label.empty()) {
+      unknown_channels_.insert(std::string(label));
+      return std::string(label);
+    }
+    return found;
+  }
+  if (binding_.has(Field::kReferrerType)) {
+    return channelFromMatomoReferrerType(cells.text(Field::kReferrerType));
+  }
+  if (binding_.has(Field::kSourceMedium)) {
+    return channelFromSourceMedium(cells.text(Field::kSourceMedium), cells.text(Field::kCampaign));
+  }
+  if (binding_.has(Field::kSource) || binding_.has(Field::kMedium)) {
+    return channelFromUtm(cells.text(Field::kSource), cells.text(Field::kMedium),
+                          cells.text(Field::kCampaign));
+  }
+  return "";  // the report is not split by channel
+}
+
+std::string RecordMapper::rowCurrency(const CellReader& cells) {
+  if (binding_.has(Field::kCurrency) && !cells.text(Field::kCurrency).empty()) {
+    return upper(cells.text(Field::kCurrency));
+  }
+  return binding_.header_currency;
+}
+
+void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+  if (context_.variant == "pivot") {
+    cells.fail("", "a pivot table (one column per dimension value) has no column roilens can read",
+               "un tableau croisé (une colonne par valeur) n'a pas de colonne lisible par roilens");
+    return;
+  }
+  model::TrafficAgg row;
+  const auto range = rowRange(cells);
+  if (!range) return;
+  row.range_start = range->first;
+  row.range_end = range->second;
+  row.granularity = granularityOf(range->first, range->second);
+  row.channel = trafficChannel(cells);
+  if (binding_.has(Field::kSourceMedium)) {
+    const std::string_view sm = cells.text(Field::kSourceMedium);
+    const std::size_t slash = sm.find(" / ");
+    row.source = std::string(sm.substr(0, slash));
+    if (slash != std::string_view::npos) row.medium = std::string(sm.substr(slash + 3));
+  } else {
+    row.source = std::string(
+        cells.text(binding_.has(Field::kSource) ? Field::kSource : Field::kReferrerType));
+    row.medium = std::string(cells.text(Field::kMedium));
+  }
+  row.campaign = std::string(cells.text(Field::kCampaign));
+  row.landing_page = std::string(cells.text(Field::kLandingPage));
+  row.page = std::string(cells.text(Field::kPage));
+  row.device = std::string(cells.text(Field::kDevice));
+  row.event_name = std::string(cells.text(Field::kEventName));
+  row.sessions = cells.number(Field::kSessions);
+  row.engaged_sessions = cells.number(Field::kEngagedSessions);
+  row.users = cells.number(Field::kUsers);
+  row.new_users = cells.number(Field::kNewUsers);
+  row.bounces = cells.number(Field::kBounces);
+  row.entrances = cells.number(Field::kEntrances);
+  row.key_events = cells.number(Field::kKeyEvents);
+  row.revenue = cells.number(Field::kRevenue);
+  row.views = cells.number(Field::kViews);
+  row.event_count = cells.number(Field::kEventCount);
+  row.currency = rowCurrency(cells);
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  widen(outcome, row.range_start);
+  widen(outcome, row.range_end);
+  out.traffic.push_back(std::move(row));
+}
+
+void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+  model::Cost row;
+  const auto range = rowRange(cells);
+  if (!range) return;
+  row.range_start = range->first;
+  row.range_end = range->second;
+  row.platform = context_.tool == "generic" ? "manual" : context_.tool;
+  row.account = std::string(cells.text(Field::kAccount));
+  row.campaign_id = std::string(cells.text(Field::kCampaignId));
+  row.campaign_name = std::string(cells.text(Field::kCampaign));
+  row.campaign_type = std::string(cells.text(Field::kCampaignType));
+  row.device = std::string(cells.text(Field::kDevice));
+  row.category = "advertising";
+  if (context_.tool == "google_ads") {
+    row.channel = channelFromGoogleAdsCampaignType(row.campaign_type);
+  } else if (context_.tool == "meta_ads" || context_.tool == "linkedin_ads") {
+    row.channel = std::string(channel::kPaidSocial);
+  } else {
+    row.channel = channelFromGa4Label(cells.text(Field::kChannel));
+  }
+  row.currency = rowCurrency(cells);
+  // An empty spend cell means nothing was spent (Meta leaves it empty, Google Ads writes 0.00).
+  row.cost = cells.number(Field::kCost).value_or(0.0);
+  row.impressions = cells.number(Field::kImpressions);
+  row.clicks = cells.number(Field::kClicks);
+  row.interactions = cells.number(Field::kInteractions);
+  row.conversions = cells.number(Field::kConversions);
+  row.conversion_value = cells.number(Field::kConversionValue);
+  row.reach = cells.number(Field::kReach);
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  widen(outcome, row.range_start);
+  widen(outcome, row.range_end);
+  if (!row.currency.empty()) outcome.currencies.insert(row.currency);
+  out.costs.push_back(std::move(row));
+}
+
+void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
+                              RowOutcome& outcome) {
+  model::Contact row;
+  row.contact_id = std::string(cells.text(Field::kContactId));
+  row.email = emailKey(cells.text(Field::kEmail));
+  if (row.contact_id.empty() && row.email.empty()) {
+    cells.fail("", "no contact id and no e-mail: the row cannot be joined to anything",
+               "ni identifiant ni e-mail : la ligne ne peut être reliée à rien");
+    return;
+  }
+  const int offset = context_.utc_offset_minutes;
+  if (auto created = cells.dateTime(Field::kCreatedAt)) row.created_at = created->utc;
+  row.lifecycle_stage = lifecycleStageId(cells.text(Field::kLifecycleStage));
+  constexpr Field kStageFields[model::kStageCount] = {
+      Field::kStageSubscriber,  Field::kStageLead,     Field::kStageMql,       Field::kStageSql,
+      Field::kStageOpportunity, Field::kStageCustomer, Field::kStageEvangelist};
+  for (std::size_t s = 0; s < model::kStageCount; ++s) {
+    if (auto at = cells.dateTime(kStageFields[s])) row.stage_at[s] = at->utc;
+  }
+  if (!row.created_at) row.created_at = row.at(model::Stage::kLead);
+  row.original_source_raw = std::string(cells.text(Field::kOriginalSource));
+  row.original_detail_1 = std::string(cells.text(Field::kOriginalDetail1));
+  row.original_detail_2 = std::string(cells.text(Field::kOriginalDetail2));
+  if (!row.original_source_raw.empty()) {
+    row.original_channel = channelFromHubSpotSource(row.original_source_raw, row.original_detail_1,
+                                                    row.original_detail_2);
+    if (row.original_channel.empty())
+      row.original_channel = channelFromGa4Label(row.original_source_raw);
+    if (row.original_channel.empty())
+      row.original_channel = channelFromUtm(row.original_source_raw, "");
+  }
+  if (binding_.has(Field::kLatestSource)) {
+    row.latest_channel = channelFromHubSpotSource(cells.text(Field::kLatestSource));
+  }
+  row.campaign = std::string(cells.text(Field::kCampaign));
+  row.device = std::string(cells.text(Field::kDevice));
+  row.owner = std::string(cells.text(Field::kOwner));
+  row.company_id = std::string(cells.text(Field::kCompanyId));
+  row.lead_status = std::string(cells.text(Field::kLeadStatus));
+  row.score = cells.number(Field::kScore);
+  row.first_conversion = std::string(cells.text(Field::kFirstConversion));
+  if (auto at = cells.dateTime(Field::kFirstConversionAt)) row.first_conversion_at = at->utc;
+  row.total_revenue = cells.number(Field::kTotalRevenue);
+  for (std::size_t col = 0; col < binding_.header.size() && col < record.fields.size(); ++col) {
+    if (!binding_.fields[col] && !trimText(record.fields[col]).empty()) {
+      row.extra[binding_.header[col]] = record.fields[col];
+    }
+  }
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
+  for (const auto& at : row.stage_at) {
+    if (at) widen(outcome, dayOf(*at, offset));
+  }
+  out.contacts.push_back(std::move(row));
+}
+
+void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+  const std::string_view name = cells.text(Field::kTxnId);
+  if (context_.tool == "shopify") {
+    // One row per line item: only an order's first row carries the order cells (FORMATS §12).
+    // Rule: a row repeating the previous row's order Name with empty Financial Status and Total
+    // is a line item of an order already counted → skipped ("line_item"), never kept twice.
+    if (!name.empty() && name == last_order_name_ && cells.isEmpty(Field::kStatus) &&
+        cells.isEmpty(Field::kAmount)) {
+      outcome.fate = RowFate::kSkipped;
+      outcome.skip_reason = "line_item";
+      return;
+    }
+    last_order_name_ = std::string(name);
+  }
+  model::Transaction row;
+  row.txn_id = std::string(name);
+  const bool deal = context_.tool == "hubspot" || context_.tool == "salesforce";
+  row.kind = deal ? model::TransactionKind::kDeal
+                  : (context_.tool == "stripe" ? model::TransactionKind::kCharge
+                                               : model::TransactionKind::kOrder);
+  const std::string email = emailKey(cells.text(Field::kEmail));
+  row.customer_ref = !email.empty() ? email : std::string(cells.text(Field::kCustomerId));
+  if (auto at = cells.dateTime(Field::kCreatedAt)) row.created_at = at->utc;
+  if (auto at = cells.dateTime(Field::kClosedAt)) row.closed_at = at->utc;
+  if (auto at = cells.dateTime(Field::kPaidAt); at && !row.closed_at) row.closed_at = at->utc;
+  row.amount_gross = cells.number(Field::kAmount);
+  row.refunds = cells.number(Field::kRefunds).value_or(0.0);
+  row.discount = cells.number(Field::kDiscount).value_or(0.0);
+  row.tax = cells.number(Field::kTax).value_or(0.0);
+  row.shipping = cells.number(Field::kShipping).value_or(0.0);
+  if (row.amount_gross) row.amount_net = *row.amount_gross - row.refunds;
+  row.currency = rowCurrency(cells);
+  row.pipeline = std::string(cells.text(Field::kPipeline));
+  row.stage = std::string(cells.text(Field::kDealStage));
+  if (deal) {
+    row.status = dealStatus(row.stage);
+    if (binding_.has(Field::kIsWon) && isTruthy(cells.text(Field::kIsWon))) {
+      row.status = model::TransactionStatus::kWon;
+    } else if (binding_.has(Field::kIsClosed) && isTruthy(cells.text(Field::kIsClosed)) &&
+               row.status == model::TransactionStatus::kOpen) {
+      row.status = model::TransactionStatus::kLost;
+    }
+  } else {
+    row.status =
+        paymentStatus(cells.text(Field::kStatus)).value_or(model::TransactionStatus::kPaid);
+    if (!cells.isEmpty(Field::kCancelledAt)) row.status = model::TransactionStatus::kCancelled;
+  }
+  row.utm_source = std::string(cells.text(Field::kSource));
+  row.utm_medium = std::string(cells.text(Field::kMedium));
+  row.utm_campaign = std::string(cells.text(Field::kCampaign));
+  row.utm_content = std::string(cells.text(Field::kContent));
+  row.utm_term = std::string(cells.text(Field::kTerm));
+  if (context_.tool == "shopify") {
+    row.channel = channelFromShopifySource(row.utm_source);
+    row.utm_source.clear();  // Shopify's Source is the sales channel, not a UTM source
+  } else if (context_.tool == "woocommerce") {
+    row.channel = channelFromWooCommerceOrigin(cells.text(Field::kChannel));
+  } else if (!row.utm_source.empty() || !row.utm_medium.empty()) {
+    row.channel = channelFromUtm(row.utm_source, row.utm_medium, row.utm_campaign);
+  }
+  if (row.txn_id.empty() && !row.amount_gross) {
+    cells.fail("", "no transaction id and no amount", "ni identifiant de transaction ni montant");
+  }
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  const int offset = context_.utc_offset_minutes;
+  if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
+  if (row.closed_at) widen(outcome, dayOf(*row.closed_at, offset));
+  if (!row.currency.empty()) outcome.currencies.insert(row.currency);
+  out.transactions.push_back(std::move(row));
+}
+
+void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+  model::EmailCampaignStats row;
+  row.campaign_id = std::string(cells.text(Field::kCampaignId));
+  row.name = std::string(cells.text(Field::kEmailName));
+  row.subject = std::string(cells.text(Field::kSubject));
+  row.audience = std::string(cells.text(Field::kAudience));
+  if (row.campaign_id.empty() && row.name.empty() && row.subject.empty()) {
+    cells.fail("", "no campaign id, name or subject",
+               "ni identifiant, ni nom, ni objet de campagne");
+    return;
+  }
+  if (auto at = cells.dateTime(Field::kSentAt)) row.sent_at = at->utc;
+  row.recipients = cells.number(Field::kRecipients);
+  row.delivered = cells.number(Field::kDelivered);
+  row.bounces_hard = cells.number(Field::kBouncesHard);
+  row.bounces_soft = cells.number(Field::kBouncesSoft);
+  const auto bounces_total = cells.number(Field::kBouncesTotal);
+  // Mautic reports sent and bounced but not delivered: delivered = sent − bounced.
+  if (!row.delivered && row.recipients && bounces_total)
+    row.delivered = *row.recipients - *bounces_total;
+  row.unique_opens = cells.number(Field::kUniqueOpens);
+  row.total_opens = cells.number(Field::kTotalOpens);
+  row.unique_clicks = cells.number(Field::kUniqueClicks);
+  row.total_clicks = cells.number(Field::kTotalClicks);
+  row.unsubscribes = cells.number(Field::kUnsubscribes);
+  row.complaints = cells.number(Field::kComplaints);
+  row.orders = cells.number(Field::kOrders);
+  row.revenue = cells.number(Field::kRevenue);
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  if (row.sent_at) widen(outcome, dayOf(*row.sent_at, context_.utc_offset_minutes));
+  out.emails.push_back(std::move(row));
+}
+
+void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+  model::Touchpoint row;
+  row.contact_ref = emailKey(cells.text(Field::kEmail));
+  if (row.contact_ref.empty()) row.contact_ref = std::string(cells.text(Field::kContactId));
+  const auto at = cells.dateTime(Field::kCreatedAt);
+  if (!at) {
+    if (!cells.failed()) {
+      cells.fail("", "no date for this visit", "pas de date pour cette visite");
+    }
+    return;
+  }
+  row.occurred_at = at->utc;
+  row.type = model::TouchpointType::kVisit;
+  row.source = std::string(cells.text(Field::kReferrerName));
+  if (row.source.empty()) row.source = std::string(cells.text(Field::kSource));
+  row.medium = std::string(cells.text(Field::kMedium));
+  row.campaign = std::string(cells.text(Field::kCampaign));
+  row.term = std::string(cells.text(Field::kTerm));
+  row.landing_page = std::string(cells.text(Field::kLandingPage));
+  row.device = std::string(cells.text(Field::kDevice));
+  row.channel =
+      binding_.has(Field::kReferrerType)
+          ? channelFromMatomoReferrerType(cells.text(Field::kReferrerType), row.source, row.medium)
+          : channelFromUtm(row.source, row.medium, row.campaign);
+  row.value = cells.number(Field::kRevenue);
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  widen(outcome, dayOf(row.occurred_at, context_.utc_offset_minutes));
+  out.touchpoints.push_back(std::move(row));
+}
+
+void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
+  model::PathAggregate row;
+  for (const std::string_view step : splitText(cells.text(Field::kPath), '>')) {
+    if (!trimText(step).empty()) row.channels.emplace_back(trimText(step));
+  }
+  if (row.channels.empty()) {
+    cells.fail("path", "empty path", "chemin vide");
+    return;
+  }
+  row.conversions = cells.number(Field::kPathConversions).value_or(0.0);
+  row.conversion_value = cells.number(Field::kPathValue).value_or(0.0);
+  row.nulls = cells.number(Field::kPathNulls).value_or(0.0);
+  row.origin = origin(cells.line());
+  if (!cells.failed()) out.paths.push_back(std::move(row));
+}
+
+void RecordMapper::mapRfm(CellReader& cells, model::Dataset& out) {
+  model::RfmSummary row;
+  row.customer = std::string(cells.text(Field::kRfmCustomer));
+  const auto frequency = cells.number(Field::kFrequency);
+  const auto recency = cells.number(Field::kRecency);
+  const auto age = cells.number(Field::kAge);
+  if (!cells.failed() && (!frequency || !recency || !age)) {
+    cells.fail("", "frequency, recency and T are all needed",
+               "fréquence, récence et T sont requis");
+  }
+  if (cells.failed()) return;
+  row.frequency = *frequency;
+  row.recency = *recency;
+  row.age = *age;
+  row.monetary_value = cells.number(Field::kMonetary).value_or(0.0);
+  row.origin = origin(cells.line());
+  if (!cells.failed()) out.rfm.push_back(std::move(row));
+}
+
+}  // namespace roilens::sources

@@ -1,0 +1,84 @@
+#pragma once
+// One data record of a recognised file → one model row (or a reason it was skipped or rejected).
+// Tool rules for rows that are not data (FORMATS.md §0 "Totals rows") live here too, so that a
+// totals row is never counted as data.
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "roilens/io/csv_reader.hpp"
+#include "roilens/model/dataset.hpp"
+#include "roilens/sources/cell_reader.hpp"
+#include "roilens/sources/field_catalogue.hpp"
+
+namespace roilens::sources {
+
+struct MappingContext {
+  std::string file;
+  std::string tool;
+  Table table = Table::kContacts;
+  std::string variant;
+  std::optional<std::pair<model::DayNumber, model::DayNumber>> period;  // from the preamble
+  int utc_offset_minutes = 0;
+};
+
+enum class RowFate { kKept, kRejected, kSkipped };
+
+struct RowOutcome {
+  RowFate fate = RowFate::kKept;
+  std::string skip_reason;  // "totals", "blank", "footer", "line_item", "no_data", "section"
+  std::string column;       // rejected: the column at fault ("" = the row)
+  std::string reason_en;    // rejected: full message with line and column
+  std::string reason_fr;
+  std::optional<model::DayNumber> first_day;  // kept: days the row covers
+  std::optional<model::DayNumber> last_day;
+  std::set<std::string> currencies;  // kept: currency codes the row carries
+};
+
+class RecordMapper {
+ public:
+  RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats);
+
+  // `line` is the record's physical line in the file (1-based). Appends to `out` when kept.
+  RowOutcome map(const io::CsvRecord& record, std::size_t line, model::Dataset& out);
+
+  // Warnings gathered while mapping (ragged rows, contradicted formats, unknown channels...).
+  std::vector<std::string> warnings() const;
+
+ private:
+  std::optional<std::string> skipReason(const io::CsvRecord& record);
+  bool dimensionsEmpty(const io::CsvRecord& record) const;
+  void checkContradiction(const io::CsvRecord& record);
+
+  void mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
+                  RowOutcome& outcome);
+  void mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapPath(CellReader& cells, model::Dataset& out);
+  void mapRfm(CellReader& cells, model::Dataset& out);
+
+  // The day range a traffic/cost row covers: its own date(s), else the file period.
+  std::optional<std::pair<model::DayNumber, model::DayNumber>> rowRange(CellReader& cells);
+  std::string trafficChannel(CellReader& cells);
+  std::string rowCurrency(const CellReader& cells);
+  model::Origin origin(std::size_t line) const;
+
+  MappingContext context_;
+  ColumnBinding binding_;
+  ColumnFormats formats_;
+  std::size_t data_rows_seen_ = 0;
+  bool in_footer_ = false;
+  std::string last_order_name_;
+  std::size_t short_rows_ = 0;
+  std::set<std::string> unknown_channels_;
+  std::set<int> contradicted_columns_;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace roilens::sources
