@@ -133,9 +133,9 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
       if (summary.currency.empty()) summary.currency = t.currency;
       if (t.currency != summary.currency) {
         return Error{ErrorCode::kInvalidArgument,
-                     "purchases in " + summary.currency + " and " + t.currency +
+                     std::string("purchases in ") + summary.currency + " and " + t.currency +
                          " cannot be added up; analyse one currency at a time",
-                     "des achats en " + summary.currency + " et en " + t.currency +
+                     std::string("des achats en ") + summary.currency + " et en " + t.currency +
                          " ne peuvent pas être additionnés ; analysez une devise à la fois",
                      Position{t.origin.source_file, t.origin.source_row, "currency"}};
       }
