@@ -75,10 +75,13 @@ class WorksheetParser {
       return std::nullopt;
     }
     if (!in_sheet_data_) return std::nullopt;
+    if (t.name == "row" && in_cell_) return unclosedCell();
     if (t.kind == Kind::kStartTag && t.name == "row") return startRow(t);
     if (t.kind == Kind::kEndTag && t.name == "row") return endRow();
     if (t.kind == Kind::kStartTag && t.name == "c") return startCell(t);
-    if (t.kind == Kind::kEndTag && t.name == "c") return endCell();
+    if (t.kind == Kind::kEndTag && t.name == "c") {
+      return in_cell_ ? endCell() : std::nullopt;  // a stray </c> closes nothing
+    }
     if (!in_cell_) return std::nullopt;
     if (t.name == "v") in_value_ = t.kind == Kind::kStartTag && !t.self_closing;
     if (t.name == "is") in_inline_ = t.kind == Kind::kStartTag && !t.self_closing;
@@ -223,6 +226,12 @@ class WorksheetParser {
     }
     for (CsvRecord& record : records_) record.fields.resize(width_);
     return std::move(records_);
+  }
+
+  Error unclosedCell() const {
+    return cellError(ErrorCode::kMalformedRecord, row_, column_,
+                     "the spreadsheet's XML is damaged (a row ends inside a cell)",
+                     "le XML du classeur est abîmé (une ligne se termine dans une cellule)");
   }
 
   Error withRow(Error error) const {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -149,6 +150,75 @@ TEST(ParseWorksheet, ManyRowsStayFast) {
   EXPECT_EQ(sum, 20000LL * 20001 / 2);  // 1 + … + n = n(n + 1)/2
   EXPECT_EQ(rows.value().back().line, 20000u);
   EXPECT_EQ(rows.value().back().fields[1], "row 20000");
+}
+
+TEST(ParseWorksheet, RandomFragmentsKeepInvariants) {
+  // Documents stitched from random XML-ish fragments: never a crash; when they parse, rows come
+  // in strictly increasing order and all have the same width.
+  const std::vector<std::string> fragments = {"<sheetData>",
+                                              "</sheetData>",
+                                              "<row r=\"",
+                                              "<row>",
+                                              "</row>",
+                                              "<row/>",
+                                              "<c r=\"",
+                                              "<c>",
+                                              "</c>",
+                                              "<c/>",
+                                              "\">",
+                                              "\" t=\"s\">",
+                                              "\" t=\"inlineStr\">",
+                                              "\" s=\"1\">",
+                                              "<v>",
+                                              "</v>",
+                                              "<is><t>",
+                                              "</t></is>",
+                                              "<rPh>",
+                                              "</rPh>",
+                                              "A",
+                                              "B",
+                                              "XFD",
+                                              "1",
+                                              "2",
+                                              "1048577",
+                                              "&amp;",
+                                              "&#",
+                                              ";",
+                                              "<![CDATA[",
+                                              "]]>",
+                                              "<!--",
+                                              "-->",
+                                              "/>",
+                                              "\"",
+                                              "'",
+                                              "<",
+                                              ">",
+                                              "_x000D_",
+                                              "4.5E+3",
+                                              "45658.5",
+                                              "-1",
+                                              "\xC3",
+                                              "\xA9"};
+  const std::vector<std::string> strings = {"a"};
+  const CellStyles styles({NumberFormatKind::kNumber, NumberFormatKind::kDateTime});
+  const WorksheetContext context{strings, styles, false};
+  std::mt19937 rng(42);
+  for (int doc = 0; doc < 3000; ++doc) {
+    std::string xml = "<worksheet><sheetData>";
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) xml += fragments[rng() % fragments.size()];
+    const Result<std::vector<CsvRecord>> rows = parseWorksheet(xml, context);
+    (void)parseSharedStrings(xml);
+    (void)CellStyles::parse(xml);
+    if (!rows.ok()) continue;
+    for (std::size_t i = 0; i < rows.value().size(); ++i) {
+      const CsvRecord& r = rows.value()[i];
+      EXPECT_EQ(r.fields.size(), rows.value()[0].fields.size()) << xml;
+      if (i > 0) {
+        EXPECT_GT(r.line, rows.value()[i - 1].line) << xml;
+      }
+    }
+  }
 }
 
 TEST(ParseSharedStrings, RunsPhoneticsAndEmptyItems) {
