@@ -237,7 +237,8 @@ bool parseTimeTail(Cursor& cursor, DateParts& parts) {
   cursor.consume(',');
   cursor.skipSpaces();
   const std::size_t before_at = cursor.position();
-  if (cursor.word() != "at") cursor.rewind(before_at);
+  const std::string connector = cursor.word();
+  if (connector != "at" && connector != "\xC3\xA0") cursor.rewind(before_at);  // "at", "à"
   cursor.skipSpaces();
   if (isDigit(cursor.peek())) {
     if (!parseTime(cursor, parts)) return false;
@@ -340,6 +341,14 @@ bool validYyyymmdd(double value, std::size_t digits, CivilDate& date) {
 }
 
 constexpr double kLastExcelSerial = 2958466.0;  // 9999-12-31 is 2958465
+// Without a column format, only serials of 1910-01-01 (3654) .. 2099-12-31 (73050) are taken
+// as dates: a stray "12" in a date column must not become 12 January 1900.
+constexpr double kFirstPlausibleSerial = 3654.0;
+constexpr double kLastPlausibleSerial = 73051.0;
+
+bool plausibleSerial(double value) {
+  return value >= kFirstPlausibleSerial && value < kLastPlausibleSerial;
+}
 
 bool fromExcelSerial(double serial, DateParts& parts) {
   const auto day = static_cast<std::int64_t>(std::floor(serial));
@@ -361,7 +370,7 @@ NumericDate autoNumericKind(double value, std::size_t digits) {
   if (validYyyymmdd(value, digits, date)) return NumericDate::kYyyymmdd;
   if (digits == 13) return NumericDate::kEpochMillis;
   if (digits == 10) return NumericDate::kEpochSeconds;
-  if (digits <= 7) return NumericDate::kExcelSerial;
+  if (plausibleSerial(value)) return NumericDate::kExcelSerial;
   return NumericDate::kAuto;  // not a date
 }
 
@@ -442,7 +451,7 @@ NumericDate numericKindOf(const std::vector<std::string_view>& cells) {
     all_yyyymmdd = all_yyyymmdd && validYyyymmdd(*value, digits, date);
     all_millis = all_millis && *value >= 1e11;
     all_seconds = all_seconds && *value >= 1e8 && *value < 1e11;
-    all_serials = all_serials && *value >= 1 && *value < kLastExcelSerial;
+    all_serials = all_serials && plausibleSerial(*value);
   }
   if (!any) return NumericDate::kAuto;
   if (all_yyyymmdd) return NumericDate::kYyyymmdd;

@@ -6,7 +6,8 @@
 //   2021-05-13 11:01:13 +0200 (Shopify) · Jun 01, 2023 09:46 pm (Mailchimp, optional weekday
 //   "Mon, ") · October 24, 2024 5:54 pm UTC (Mautic) · March 27, 2026 · 27 January 2026
 //   · DD/MM/YYYY or MM/DD/YYYY (also '.' or '-' separators, 2-digit years → 20YY if < 70 else
-//   19YY, optional time "14:05[:00]" or "2:05 PM") · numbers: Excel serials (1900 system),
+//   19YY, optional time "14:05[:00]" or "2:05 PM") · a time may follow ", ", " at " or " à "
+//   · numbers: Excel serials (1900 system; without a column format only 3654..73050),
 //   epoch seconds (10 digits) and milliseconds (13 digits); 8 digits = YYYYMMDD when valid.
 // Time zones: a cell without an offset is local time of the user (utc_offset_minutes east of
 // UTC, e.g. +60 for Paris in winter) and is converted to UTC; a cell with Z, UTC, GMT, ±HH:MM,
@@ -40,7 +41,8 @@ struct DateColumnFormat {
 // field > 12 → month first; none → fallback (DMY when the user's locale is French, else MDY)
 // and ambiguous = true. Both seen (inconsistent column) → fallback, ambiguous = true.
 // numeric: all numeric cells 8-digit valid YYYYMMDD → kYyyymmdd; all ≥ 1e11 → kEpochMillis;
-// all ≥ 1e8 → kEpochSeconds; otherwise kExcelSerial when all lie in [1, 2958466).
+// all ≥ 1e8 → kEpochSeconds; otherwise kExcelSerial when all are plausible serials
+// (1910-01-01 = 3654 .. 2099-12-31 = 73050), the same range kAuto accepts for one cell.
 DateColumnFormat detectDateFormat(const std::vector<std::string_view>& cells,
                                   DayOrder fallback = DayOrder::kMonthFirst);
 

@@ -83,6 +83,15 @@ TEST(DateParserTest, CalendarDatesInWords) {
   EXPECT_EQ(parseCivilDate("27 janv. 2026", kMdy), (CivilDate{2026, 1, 27}));
   EXPECT_EQ(parseCivilDate("1 ao\xC3\xBBt 2025", kMdy), (CivilDate{2025, 8, 1}));  // août
   EXPECT_EQ(parseCivilDate("Sept 3, 2025", kMdy), (CivilDate{2025, 9, 3}));
+  // French long form with "à": 2026-01-28 14:05 local at UTC+60 = 13:05 UTC.
+  EXPECT_EQ(parseDateTime("28 janvier 2026 \xC3\xA0 14:05", kMdy, 60),
+            20481 * kDay + 13 * 3600 + 5 * 60);
+  // en-US toLocaleString: "Jan 5, 2026, 3:04:05 PM"; 2026-01-05 = 20454 + 4 = 20458.
+  EXPECT_EQ(parseDateTime("Jan 5, 2026, 3:04:05 PM", kMdy, 0),
+            20458 * kDay + 15 * 3600 + 4 * 60 + 5);
+  // RFC 2822 style with a weekday and day first.
+  EXPECT_EQ(parseDateTime("Mon, 26 Apr 2021 12:25:00 +0000", kMdy, 60),
+            (18628 + 31 + 28 + 31 + 25) * kDay + 12 * 3600 + 25 * 60);
   EXPECT_EQ(parseDateTime("March 27, 2026", kMdy, 0), 20539 * kDay);
 }
 
@@ -153,7 +162,9 @@ TEST(DateParserTest, ExcelSerials) {
   EXPECT_FALSE(parseCivilDate("60", serials).has_value());  // Excel's fictitious 1900-02-29
   EXPECT_EQ(parseCivilDate("61", serials), (CivilDate{1900, 3, 1}));
   EXPECT_EQ(parseCivilDate("25569", serials), (CivilDate{1970, 1, 1}));
-  EXPECT_EQ(parseCivilDate("45000", kMdy), (CivilDate{2023, 3, 15}));  // auto: ≤ 7 digits
+  EXPECT_EQ(parseCivilDate("45000", kMdy), (CivilDate{2023, 3, 15}));  // auto: plausible serial
+  EXPECT_FALSE(parseCivilDate("12", kMdy).has_value());  // auto: 1900-01-12 is not plausible
+  EXPECT_FALSE(parseCivilDate("1234567", kMdy).has_value());
 }
 
 TEST(DateParserTest, EpochNumbersAreUtc) {
@@ -176,6 +187,7 @@ TEST(DateFormatTest, NumericColumnsAreClassified) {
   EXPECT_EQ(detectDateFormat(Cells{"1262519823000"}).numeric, NumericDate::kEpochMillis);
   EXPECT_EQ(detectDateFormat(Cells{"45000", "45001.25"}).numeric, NumericDate::kExcelSerial);
   EXPECT_EQ(detectDateFormat(Cells{"2026-01-01"}).numeric, NumericDate::kAuto);
+  EXPECT_EQ(detectDateFormat(Cells{"45000", "12"}).numeric, NumericDate::kAuto);
 }
 
 TEST(DateParserTest, NotDates) {
