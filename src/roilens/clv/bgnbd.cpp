@@ -46,15 +46,17 @@ Result<double> expectationBracket(const BgnbdParams& p, double x, double z) {
   const double lower = p.a + p.b + x - 1.0;
   const double log_w = std::log1p(-z);  // log(1 - z)
   const double am1 = p.a - 1.0;
-  if (z > 0.9) {  // slow series: use the general function and its 1 - z transformation
+  // Slow series near z = 1: use the general function and its 1 - z transformation, except when
+  // a is so close to 1 that dividing by a - 1 would lose the digits (then the series, which
+  // still converges for z < 1, within its term budget).
+  if (z > 0.9 && std::fabs(am1) > 1e-3) {
     const Result<double> g = hyp2f1(upper, am1, lower, z);
     if (!g) return g;
-    const double ratio = std::fabs(am1) < 1e-9 ? 1e-9 : am1;
-    return (1.0 - std::exp(am1 * log_w) * g.value()) / ratio;
+    return (1.0 - std::exp(am1 * log_w) * g.value()) / am1;
   }
   double term = 1.0;  // (upper)_n (a)_{n-1} z^n / ((lower)_n n!), built up from n = 1
   double h = 0.0;
-  for (int n = 0; n < 100000; ++n) {
+  for (int n = 0; n < 1000000; ++n) {
     term *= (upper + n) * (n == 0 ? 1.0 : p.a + n - 1.0) / ((lower + n) * (n + 1.0)) * z;
     h += term;
     const double next_ratio = (upper + n + 1) * (p.a + n) / ((lower + n + 1) * (n + 2.0)) * z;

@@ -186,6 +186,19 @@ TEST(Bgnbd, ConditionalExpectationMatchesIntegral) {
   }
 }
 
+// a = 1 makes eq. 10's (a+b+x-1)/(a-1) factor 0/0; the implementation must stay exact there.
+TEST(Bgnbd, ConditionalExpectationAtAEqualToOne) {
+  for (const double a : {1.0, 1.0 + 1e-4, 1.0 - 1e-7}) {
+    const BgnbdParams m{0.5, 3.0, a, 2.5};
+    for (const RepeatHistory& h : {RepeatHistory{0, 0, 0}, RepeatHistory{4, 20, 30}}) {
+      for (const double t : {10.0, 400.0}) {  // z below and above 0.9
+        expectRelative(conditionalExpectedPurchases(m, h, t).value(),
+                       integratedExpectation(m, h, t), 1e-7);
+      }
+    }
+  }
+}
+
 TEST(Bgnbd, AliveWithoutRepeatAndZeroHorizon) {
   EXPECT_EQ(pAlive(kBtyd, {0, 0, 30}), 1.0);
   EXPECT_EQ(conditionalExpectedPurchases(kBtyd, {3, 10, 20}, 0).value(), 0.0);
