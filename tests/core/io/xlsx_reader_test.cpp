@@ -145,6 +145,37 @@ TEST(XlsxReader, CorruptedBytesNeverCrash) {
   EXPECT_GT(errors, bytes.size() / 2);
 }
 
+// Files written by openpyxl (make_openpyxl_fixtures.py), once per date system: the same cells
+// must come out, although the serials differ by 1462 days.
+class XlsxFromOpenpyxl : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(XlsxFromOpenpyxl, ReadsWhatTheScriptWrote) {
+  const Result<std::vector<CsvRecord>> rows = readXlsx(fixture(GetParam()));
+  ASSERT_TRUE(rows.ok()) << rows.error().describe();
+  ASSERT_EQ(rows.value().size(), 3u);
+  const std::vector<CsvRecord>& r = rows.value();
+  EXPECT_EQ(r[0].fields, (Fields{"Day", "Start", "Avg. duration", "Campaign", "Cost", "Clicks",
+                                 "Active", "Total"}));
+  // date(2025, 3, 9); datetime(2025, 3, 9, 14, 30); time(0, 5, 30) under h:mm:ss (id 21).
+  // H2 is a formula openpyxl saved without a result: empty.
+  EXPECT_EQ(r[1].fields, (Fields{"2025-03-09", "2025-03-09 14:30:00", "00:05:30",
+                                 "Caf\xC3\xA9 & Co <b>", "1234.5", "3", "TRUE", ""}));
+  // datetime(2024, 12, 31, 23, 59, 59) is stored as a serial ending in .99998842592:
+  // 0.99998842592 × 86400 = 86398.9999 s → rounded to 86399 s = 23:59:59.
+  EXPECT_EQ(r[2].fields,
+            (Fields{"2024-02-29", "2024-12-31 23:59:59", "", "", "0.1", "-7", "FALSE", ""}));
+  EXPECT_EQ(r[2].line, 3u);
+
+  const Result<std::vector<CsvRecord>> totals = readXlsx(fixture(GetParam()), "Totals");
+  ASSERT_TRUE(totals.ok());
+  ASSERT_EQ(totals.value().size(), 1u);
+  EXPECT_EQ(totals.value()[0].fields, (Fields{"", "sum", "1234.6"}));
+  EXPECT_EQ(totals.value()[0].line, 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(DateSystems, XlsxFromOpenpyxl,
+                         ::testing::Values("openpyxl_1900.xlsx", "openpyxl_1904.xlsx"));
+
 TEST(XlsxReader, LooksLikeZip) {
   EXPECT_TRUE(looksLikeZip(fixture("basic.xlsx")));
   EXPECT_FALSE(looksLikeZip("Date,Clicks\n"));
