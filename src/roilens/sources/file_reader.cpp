@@ -178,12 +178,16 @@ void FileReader::feedText(std::string_view text, bool at_end) {
 }
 
 bool FileReader::locateHeader(bool at_end) {
-  LineSplit split = splitLines(pending_text_, kHeaderLines);
-  const bool enough = split.lines.size() >= kHeaderLines && !split.last_complete;
-  if (!at_end && !enough && split.lines.size() < kHeaderLines &&
-      pending_text_.size() < kMaxPreambleBytes) {
-    return false;  // keep buffering: the header may be further down
+  // Keep buffering until kHeaderLines line ends (the header may follow a long title block); the
+  // line ends are counted incrementally so that tiny chunks do not rescan the buffer.
+  for (std::size_t i = scanned_bytes_; i < pending_text_.size(); ++i) {
+    if (pending_text_[i] == '\n' || pending_text_[i] == '\r') ++pending_line_ends_;
   }
+  scanned_bytes_ = pending_text_.size();
+  if (!at_end && pending_line_ends_ <= kHeaderLines && pending_text_.size() < kMaxPreambleBytes) {
+    return false;
+  }
+  const LineSplit split = splitLines(pending_text_, kHeaderLines);
   if (allBlank(pending_text_)) {
     fail(ErrorCode::kUnreadableFile, "the file is empty", "le fichier est vide");
     return false;

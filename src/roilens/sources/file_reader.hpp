@@ -71,8 +71,10 @@ class FileReader {
   std::uint64_t hash_a_ = 14695981039346656037ull;
   std::uint64_t hash_b_ = 1099511628211ull;
   std::size_t bytes_ = 0;
-  std::string pending_text_;  // decoded text before the header is located / whole JSON text
-  std::string raw_bytes_;     // whole XLSX file
+  std::string pending_text_;       // decoded text before the header is located / whole JSON text
+  std::string raw_bytes_;          // whole XLSX file
+  std::size_t scanned_bytes_ = 0;  // pending_text_ bytes already searched for line ends
+  std::size_t pending_line_ends_ = 0;  // line-end characters seen in pending_text_
   std::optional<io::CsvReader> reader_;
   std::size_t line_offset_ = 0;  // physical lines before the reader's first line
   Preamble preamble_;
