@@ -13,7 +13,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;  // keeps keys in file order (the header order)
 
-constexpr int kMaxDepth = 64;  // deeper documents are not record lists; also bounds recursion
+// Deeper documents are not record lists. The limit also bounds every recursion over a document
+// (nlohmann's dump() recurses; a wasm stack is small), so it is checked before parsing.
+constexpr std::size_t kMaxDepth = 64;
 
 // A SAX consumer that only remembers where parsing failed (no exception is thrown).
 class ErrorLocator : public nlohmann::json_sax<Json> {
@@ -53,6 +55,41 @@ Error malformedJson(std::string_view text) {
   error.message_fr = "ce JSON est endommagé vers la ligne " + std::to_string(line) +
                      " (tronqué ou pas du JSON) : il ne peut pas être lu";
   error.position.line = line;
+  return error;
+}
+
+// Deepest bracket nesting outside strings (text that is not JSON gives some number; the parser
+// rejects it afterwards).
+std::size_t nestingDepth(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return deepest;
+}
+
+Error tooDeep() {
+  Error error;
+  error.code = ErrorCode::kMalformedRecord;
+  error.message_en = "this JSON is nested more than " + std::to_string(kMaxDepth) +
+                     " levels deep: it is not a list of records";
+  error.message_fr = "ce JSON est imbriqué sur plus de " + std::to_string(kMaxDepth) +
+                     " niveaux : ce n'est pas une liste d'enregistrements";
   return error;
 }
 
@@ -139,7 +176,8 @@ std::size_t objectCount(const Json& array) {
 }
 
 // The array holding the most objects anywhere in the document (first found on ties).
-void findLargestRecordArray(const Json& node, int depth, const Json*& best, std::size_t& count) {
+void findLargestRecordArray(const Json& node, std::size_t depth, const Json*& best,
+                            std::size_t& count) {
   if (depth > kMaxDepth || !node.is_structured()) return;
   if (node.is_array()) {
     const std::size_t objects = objectCount(node);
@@ -201,12 +239,14 @@ bool isBlankLine(std::string_view line) {
 }  // namespace
 
 Result<JsonRecords> readJsonRecords(std::string_view utf8_text) {
+  if (nestingDepth(utf8_text) > kMaxDepth) return tooDeep();
   const Json document = Json::parse(utf8_text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) return malformedJson(utf8_text);
   return recordsFromDocument(document);
 }
 
 Result<JsonRecords> readNdjsonRecords(std::string_view utf8_text) {
+  if (nestingDepth(utf8_text) > kMaxDepth) return tooDeep();
   RecordTableBuilder builder;
   JsonRecords result;
   std::size_t line = 0;
@@ -233,6 +273,7 @@ Result<JsonRecords> readNdjsonRecords(std::string_view utf8_text) {
 }
 
 Result<JsonRecords> readJsonOrNdjson(std::string_view utf8_text) {
+  if (nestingDepth(utf8_text) > kMaxDepth) return tooDeep();
   const Json document = Json::parse(utf8_text, nullptr, /*allow_exceptions=*/false);
   if (!document.is_discarded()) {
     const Json* array = nullptr;

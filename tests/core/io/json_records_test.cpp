@@ -84,6 +84,20 @@ TEST(JsonRecordsTest, EmptyAndRecordlessDocuments) {
   EXPECT_TRUE(empty_list.value().records[0].fields.empty());
 }
 
+TEST(JsonRecordsTest, DeepNestingIsRefusedBeforeAnyRecursion) {
+  const std::string deep = "[{\"a\": " + std::string(100000, '[') + std::string(100000, ']') + "}]";
+  for (const auto& result :
+       {readJsonRecords(deep), readJsonOrNdjson(deep), readNdjsonRecords(deep)}) {
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::kMalformedRecord);
+  }
+  // Brackets inside strings (with escaped quotes) do not count as nesting.
+  const std::string brackets = R"([{"a": "[[[[\"[[[[", "b": "]]]]"}])";
+  const auto result = readJsonRecords(brackets);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.value().records[1].fields, (Fields{"[[[[\"[[[[", "]]]]"}));
+}
+
 TEST(NdjsonRecordsTest, BadLineIsReportedOthersKept) {
   const std::string text =
       "{\"event\": \"purchase\", \"value\": 10}\r\n"
