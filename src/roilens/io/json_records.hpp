@@ -12,6 +12,7 @@
 // NDJSON: one object per line, blank lines skipped; a line that is not an object → an Error
 // (kMalformedRecord, that line) in line_errors and the other lines are kept.
 // These functions need the whole text (documents are parsed, not streamed). They never throw.
+// A document nested more than 64 levels deep is refused (kMalformedRecord) before parsing.
 #include <string_view>
 #include <vector>
 
