@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 
 namespace roilens::clv {
 namespace {
@@ -45,14 +46,17 @@ double maxAbs(const Point& x) {
 }
 
 // One Nelder–Mead run (standard coefficients 1, 2, 0.5, 0.5) from a simplex around `start`.
+// It only has to bring BFGS near the optimum: a run stops when the simplex is tiny or its values
+// agree, or after its own share of the budget (on a flat ridge it would otherwise crawl on).
 Minimum nelderMead(CountedObjective& f, const Point& start, double step) {
+  const int stop_at = f.count() + 400 * static_cast<int>(start.size() + 1);
   const std::size_t n = start.size();
   std::vector<Point> simplex(n + 1, start);
   std::vector<double> values(n + 1);
   for (std::size_t i = 0; i < n; ++i) simplex[i + 1][i] += step;
   for (std::size_t i = 0; i <= n; ++i) values[i] = f(simplex[i]);
   std::vector<std::size_t> order(n + 1);
-  while (!f.exhausted()) {
+  while (!f.exhausted() && f.count() < stop_at) {
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](auto l, auto r) { return values[l] < values[r]; });
     const std::size_t best = order.front(), worst = order.back(), second = order[n - 1];
@@ -162,6 +166,69 @@ Minimum bfgs(CountedObjective& f, Minimum start, double tolerance, Point& final_
   return Minimum{x, fx, f.count()};
 }
 
+// Central-difference Hessian (2n^2 + 1 evaluations).
+std::vector<Point> hessian(CountedObjective& f, const Point& x, double fx) {
+  const std::size_t n = x.size();
+  std::vector<Point> h(n, Point(n, 0.0));
+  const auto shifted = [&](std::size_t i, double di, std::size_t j, double dj) {
+    Point y(x);
+    y[i] += di;
+    y[j] += dj;
+    return f(y);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const double hi = 1e-4 * (1.0 + std::fabs(x[i]));
+    h[i][i] = (shifted(i, hi, i, 0.0) - 2.0 * fx + shifted(i, -hi, i, 0.0)) / (hi * hi);
+    for (std::size_t j = 0; j < i; ++j) {
+      const double hj = 1e-4 * (1.0 + std::fabs(x[j]));
+      h[i][j] = h[j][i] = (shifted(i, hi, j, hj) - shifted(i, hi, j, -hj) - shifted(i, -hi, j, hj) +
+                           shifted(i, -hi, j, -hj)) /
+                          (4.0 * hi * hj);
+    }
+  }
+  return h;
+}
+
+// Solves H d = rhs by Cholesky; nullopt when H is not positive definite (not at a minimum).
+std::optional<Point> solvePositiveDefinite(std::vector<Point> h, Point rhs) {
+  const std::size_t n = rhs.size();
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t k = 0; k < j; ++k) h[j][j] -= h[j][k] * h[j][k];
+    if (!(h[j][j] > 0.0)) return std::nullopt;
+    h[j][j] = std::sqrt(h[j][j]);
+    for (std::size_t i = j + 1; i < n; ++i) {
+      for (std::size_t k = 0; k < j; ++k) h[i][j] -= h[i][k] * h[j][k];
+      h[i][j] /= h[j][j];
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {  // L y = rhs
+    for (std::size_t k = 0; k < i; ++k) rhs[i] -= h[i][k] * rhs[k];
+    rhs[i] /= h[i][i];
+  }
+  for (std::size_t i = n; i-- > 0;) {  // L' d = y
+    for (std::size_t k = i + 1; k < n; ++k) rhs[i] -= h[k][i] * rhs[k];
+    rhs[i] /= h[i][i];
+  }
+  return rhs;
+}
+
+// A few Newton steps with a numerical Hessian: BFGS can stall on the flat ridges of these
+// likelihoods (Gamma-Gamma's q and gamma are strongly correlated); Newton converges there.
+Minimum newtonPolish(CountedObjective& f, Minimum at, Point& g, double tolerance) {
+  for (int step = 0; step < 6 && maxAbs(g) > tolerance * 1e-2 && !f.exhausted(); ++step) {
+    Point minus_g(g);
+    for (double& v : minus_g) v = -v;
+    const std::optional<Point> d = solvePositiveDefinite(hessian(f, at.point, at.value), minus_g);
+    if (!d) break;
+    const Point next = axpy(1.0, *d, at.point);
+    const double fnext = f(next);
+    if (!(fnext <= at.value)) break;
+    at = Minimum{next, fnext, f.count()};
+    g = gradient(f, next);
+  }
+  return at;
+}
+
 Error notConverged(const std::string& en, const std::string& fr) {
   return Error{ErrorCode::kNotConverged, en, fr, {}};
 }
@@ -181,6 +248,7 @@ Result<Minimum> minimise(const Objective& objective, std::vector<double> start,
   }
   Point g;
   best = bfgs(f, best, options.gradient_tolerance, g);
+  best = newtonPolish(f, best, g, options.gradient_tolerance);
   if (!std::isfinite(best.value)) {
     return notConverged("the model could not be fitted: the likelihood is not finite",
                         "le modèle n'a pas pu être ajusté : la vraisemblance n'est pas finie");
@@ -193,7 +261,7 @@ Result<Minimum> minimise(const Objective& objective, std::vector<double> start,
         "d'achats "
         "répétés, ou des données que le modèle ne décrit pas)");
   }
-  if (f.exhausted() || maxAbs(g) > options.gradient_tolerance) {
+  if (maxAbs(g) > options.gradient_tolerance) {
     return notConverged(
         "the model fit did not converge within its iteration budget",
         "l'ajustement du modèle n'a pas convergé dans le nombre d'itérations permis");

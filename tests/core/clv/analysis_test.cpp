@@ -67,6 +67,14 @@ TEST(ClvOptionsParse, RejectsBadValuesNamingTheKey) {
   EXPECT_FALSE(parseClvOptions(json::array()).ok());
 }
 
+model::Transaction order(const std::string& customer, int year, int month, int day, double amount) {
+  model::Transaction t;
+  t.customer_ref = customer;
+  t.created_at = model::timestampFromCivil({year, month, day}, 10);
+  t.amount_gross = amount;
+  return t;
+}
+
 // lifetimes docs/Quickstart.md: customer_lifetime_value(bgf, ..., time=12, discount_rate=0.01)
 // with its default freq="D" (30 units per month) on this weekly data: 12 x 30 = 360 weeks.
 TEST(ClvAnalysis, ReproducesLifetimesQuickstartClv) {
@@ -132,6 +140,34 @@ TEST(ClvAnalysis, DefaultUnitsPerMonthIsACalendarMonth) {
   EXPECT_LT(c1516["expected_purchases"].get<double>(), 30.0);
 }
 
+// The models are scale-invariant: measured in days instead of weeks, alpha is 7 times larger
+// and r, a, b do not move, so with k = units per month following the unit, every customer's
+// 12-month CLV is the same whatever the unit. (With lifetimes' fixed k = 30 it would not be.)
+TEST(ClvAnalysis, ClvDoesNotDependOnTheUnit) {
+  if (!testing::haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
+  model::Dataset data;
+  for (const auto& row : testing::readLog()) {
+    data.transactions.push_back(order(row.sample_id, row.year, row.month, row.day, row.dollars));
+  }
+  const auto run = [&](const char* unit) {
+    return analyse(data,
+                   parseClvOptions({{"unit", unit}, {"calibration_end", "1997-09-30"}}).value())
+        .value();
+  };
+  const json weeks = run("week"), days = run("day"), months = run("month");
+  for (const json* doc : {&weeks, &days, &months}) {
+    ASSERT_TRUE((*doc)["model_error"].is_null()) << (*doc)["model_error"].dump();
+  }
+  EXPECT_NEAR(days["bgnbd"]["alpha"].get<double>(), 7.0 * weeks["bgnbd"]["alpha"].get<double>(),
+              1e-4 * days["bgnbd"]["alpha"].get<double>());
+  EXPECT_NEAR(days["bgnbd"]["r"].get<double>(), weeks["bgnbd"]["r"].get<double>(), 1e-4);
+  for (std::size_t i = 0; i < weeks["customers"].size(); i += 97) {
+    const double w = weeks["customers"][i]["clv"].get<double>();
+    EXPECT_NEAR(days["customers"][i]["clv"].get<double>(), w, 1e-4 * w) << i;
+    EXPECT_NEAR(months["customers"][i]["clv"].get<double>(), w, 1e-4 * w) << i;
+  }
+}
+
 TEST(ClvAnalysis, ImpossibleSummaryRowIsReported) {
   model::Dataset data;
   data.rfm.push_back({"42", 2, 50, 40, 10, {"csv", "rfm.csv", 9}});  // recency > T
@@ -142,14 +178,6 @@ TEST(ClvAnalysis, ImpossibleSummaryRowIsReported) {
   EXPECT_EQ(r.error().position.line, 9u);
   EXPECT_EQ(r.error().position.column, "recency");
   EXPECT_EQ(analyse(model::Dataset{}, ClvOptions{}).error().code, ErrorCode::kMissingInput);
-}
-
-model::Transaction order(const std::string& customer, int year, int month, int day, double amount) {
-  model::Transaction t;
-  t.customer_ref = customer;
-  t.created_at = model::timestampFromCivil({year, month, day}, 10);
-  t.amount_gross = amount;
-  return t;
 }
 
 // Two one-time buyers: the models cannot be fitted (no repeat purchase), but the historical
@@ -180,8 +208,13 @@ TEST(ClvAnalysis, CdnowLogWithHoldoutAndTable) {
   const Result<json> r = analyse(data, options);
   ASSERT_TRUE(r.ok()) << r.error().message_en;
   const json& doc = r.value();
+  ASSERT_TRUE(doc["model_error"].is_null()) << doc["model_error"].dump();
   // Exact-week data: BTYD's log-likelihood -9582.429.
   EXPECT_NEAR(doc["bgnbd"]["log_likelihood"].get<double>(), -9582.429, 1e-3);
+  // Exact spend data: Fader & Hardie's p = 6.25, q = 3.74, gamma = 15.44 to their rounding.
+  EXPECT_NEAR(doc["gamma_gamma"]["p"].get<double>(), 6.25, 0.005);
+  EXPECT_NEAR(doc["gamma_gamma"]["q"].get<double>(), 3.74, 0.005);
+  EXPECT_NEAR(doc["gamma_gamma"]["gamma"].get<double>(), 15.44, 0.005);
   EXPECT_EQ(doc["holdout"]["actual_purchases"], 1882.0);  // README
   EXPECT_EQ(doc["holdout"]["start"], "1997-10-01");
   EXPECT_EQ(doc["cohorts"].size(), 3u);  // first purchases in Jan, Feb, Mar 1997
