@@ -25,6 +25,7 @@ const SECTIONS = [
 export class ReportIndex {
   constructor(...reports) {
     this.values = new Map();
+    this.evaluated = new Set();  // kpi|dimension slices the engine computed in some period
     this.missing = new Map();
     this.notApplicable = new Map();
     this.trends = new Map();
@@ -35,6 +36,7 @@ export class ReportIndex {
     for (const report of reports.filter(Boolean)) {
       for (const v of report.values ?? []) {
         this.values.set(`${v.kpi}|${v.period}|${dimensionKey(v.dimensions)}`, v);
+        this.evaluated.add(`${v.kpi}|${dimensionKey(v.dimensions)}`);
       }
       for (const v of report.trends ?? []) {
         this.trends.set(`${v.kpi}|${v.period}|${dimensionKey(v.dimensions)}`, v);
@@ -56,6 +58,13 @@ export class ReportIndex {
 
   get(kpi, period, dimension = '') {
     return this.values.get(`${kpi}|${period}|${dimension}`);
+  }
+
+  // Values of `kpi` in `period` broken down by exactly the dimensions `names`.
+  slicesOf(kpi, period, names) {
+    const wanted = [...names].sort().join(',');
+    return [...this.values.values()].filter((v) => v.kpi === kpi && v.period === period &&
+      Object.keys(v.dimensions ?? {}).sort().join(',') === wanted);
   }
 
   // Dimension values seen for `dimensionName` (e.g. every channel), sorted.
@@ -82,13 +91,25 @@ function missingText(missing, lang) {
 }
 
 // The one element that shows a KPI value.
+// The report is sparse: a count or a sum with no row in a slice is not listed. When the KPI's
+// inputs are present (it is not in missing_inputs) and the period is part of the report, that
+// absence means 0 (no transition, no deal); a ratio stays null (0 / 0 is undefined).
+// Only where the engine computed that KPI for that same slice in another period, so a KPI that
+// exists only broken down (traffic_by_source) is never shown as a total of 0.
+function sparseZero(kpi, period, dimension, index, entry) {
+  return ['count', 'sum'].includes(entry?.kind) && !index.missing.has(kpi) &&
+    index.periods.includes(period) && index.evaluated.has(`${kpi}|${dimension}`);
+}
+
 export function kpiValue({ kpi, period, dimension = '', index, entry, lang, big = false }) {
-  const v = index.get(kpi, period, dimension);
+  const v = index.get(kpi, period, dimension) ??
+    (sparseZero(kpi, period, dimension, index, entry) ? { value: 0, numerator: 0, denominator: null, inferred: true } : undefined);
   const value = v && isNumber(v.value) ? v.value : null;
   const node = el('span', {
     class: `kpi-value${big ? ' big' : ''}`,
     dataset: { kpi, value: value === null ? '' : String(value), period, dimension },
   });
+  if (v?.inferred) node.dataset.inferred = 'zero';
   if (value === null && index.missing.has(kpi)) {
     // A KPI whose input file is missing says which file it needs; it is never shown as 0.
     node.classList.add('needs');
@@ -237,6 +258,10 @@ const stageName = (s, lang) => (STAGE_NAMES[s] ? STAGE_NAMES[s][lang === 'fr' ? 
 // Value cell of a catalogue entry; KPIs without a single value point to where they are shown.
 function entryValue(entry, index, period, lang) {
   const output = entry.output ?? 'values';
+  if (output === 'values' && entry.breakdown?.length && !index.get(entry.id, period) &&
+    !index.missing.has(entry.id) && index.slicesOf(entry.id, period, entry.breakdown).length) {
+    return null;  // shown per breakdown value just below
+  }
   if (output === 'values' || index.missing.has(entry.id)) {
     if (index.notApplicable.has(entry.id) && !index.get(entry.id, period)) {
       return el('span', { class: 'kpi-value null', dataset: { kpi: entry.id, value: '', period, dimension: '' },
@@ -245,6 +270,10 @@ function entryValue(entry, index, period, lang) {
     return kpiValue({ kpi: entry.id, period, index, entry, lang });
   }
   if (output === 'external') return el('span', { class: 'see-below', text: t('seeBelow', lang) });
+  if (output === 'trends') return el('span', { class: 'see-below', text: t('trendsShown', lang) });
+  if (['goals', 'cadence', 'ab_tests'].includes(output)) {
+    return el('span', { class: 'see-below', text: t('steeringOptions', lang) });
+  }
   return null;
 }
 
@@ -259,6 +288,16 @@ function genericTable(rows, lang) {
 
 // Stage velocity (median/mean days per step) and rankings have their own small tables.
 function entryExtra(entry, index, period, lang) {
+  if ((entry.output ?? 'values') === 'values' && entry.breakdown?.length && !index.get(entry.id, period)) {
+    const slices = index.slicesOf(entry.id, period, entry.breakdown)
+      .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).slice(0, 8);
+    if (!slices.length) return null;
+    return el('table', { class: 'data-table compact slices' }, el('tbody', {}, slices.map((v) => {
+      const dimension = dimensionKey(v.dimensions);
+      return el('tr', {}, el('th', { scope: 'row', text: Object.values(v.dimensions).join(' · ') }),
+        el('td', { class: 'num' }, kpiValue({ kpi: entry.id, period, dimension, index, entry, lang })));
+    })));
+  }
   if (entry.output === 'stage_velocity' && !index.missing.has(entry.id)) {
     const steps = index.stageVelocity.filter((v) => v.period === period && !Object.keys(v.dimensions ?? {}).length);
     if (!steps.length) return null;
