@@ -21,7 +21,7 @@ namespace roilens::io {
 
 class DelimitedFileReader {
  public:
-  static constexpr std::size_t kSniffBytes = 64 * 1024;
+  static constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 
   explicit DelimitedFileReader(std::optional<CsvDialect> forced_dialect = std::nullopt);
 

@@ -92,6 +92,7 @@ CsvDialect sniffDialect(std::string_view utf8_sample) {
   Mode best;
   for (std::size_t k = 0; k < kCandidates.size(); ++k) {
     std::vector<std::size_t> counts;
+    counts.reserve(shapes.size());
     for (const LineShape& shape : shapes) counts.push_back(shape.counts[k]);
     const Mode mode = modeOf(counts);
     if (mode.lines > best.lines || (mode.lines == best.lines && mode.value > best.value)) {
@@ -101,6 +102,7 @@ CsvDialect sniffDialect(std::string_view utf8_sample) {
   }
   if (best.lines > 0 || shapes.empty()) return dialect;
   std::vector<std::size_t> tokens;
+  tokens.reserve(shapes.size());
   for (const LineShape& shape : shapes) tokens.push_back(shape.whitespace_tokens);
   const Mode token_mode = modeOf(tokens);
   // Whitespace mode only for a regular log: the first line and ≥ 90 % of lines share the count

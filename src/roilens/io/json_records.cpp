@@ -137,7 +137,9 @@ class RecordTableBuilder {
     for (const auto& [key, value] : object.items()) {
       if (value.is_object() && !value.empty()) {  // flatten one level: "parent.child"
         for (const auto& [child, child_value] : value.items()) {
-          set(record, key + "." + child, cellText(child_value));
+          std::string column = key;
+          column.append(".").append(child);
+          set(record, column, cellText(child_value));
         }
       } else {
         set(record, key, cellText(value));

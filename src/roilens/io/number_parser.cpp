@@ -68,7 +68,7 @@ std::string takeCurrencyPrefix(std::string_view& s) {
     }
   }
   if (s.size() > 3 && isUpper(s[0]) && isUpper(s[1]) && isUpper(s[2]) && !isUpper(s[3])) {
-    const std::string code(s.substr(0, 3));
+    std::string code(s.substr(0, 3));
     s = trim(s.substr(3));
     return code;
   }
@@ -84,7 +84,7 @@ std::string takeCurrencySuffix(std::string_view& s) {
   }
   const std::size_t n = s.size();
   if (n > 3 && isUpper(s[n - 1]) && isUpper(s[n - 2]) && isUpper(s[n - 3]) && !isUpper(s[n - 4])) {
-    const std::string code(s.substr(n - 3));
+    std::string code(s.substr(n - 3));
     s = trim(s.substr(0, n - 3));
     return code;
   }

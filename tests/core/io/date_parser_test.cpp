@@ -12,6 +12,8 @@ using model::Timestamp;
 // 2026-01-01 = 56*365 + 14 = 20454. 2024-01-01 = 54*365 + 13 = 19723. 2023-01-01 = 19358.
 // 2021-01-01 = 51*365 + 13 = 18628. 2015-01-01 = 45*365 + 11 = 16436. 2010-01-01 = 14610.
 constexpr Timestamp kDay = 86400;
+constexpr Timestamp kHour = 3600;
+constexpr Timestamp kMinute = 60;
 
 const DateColumnFormat kMdy{};
 
@@ -38,7 +40,7 @@ TEST(DateParserTest, IsoForms) {
   EXPECT_EQ(parseDateTime("2026-01-28T12:48:05+0530", kMdy, 60), 1769584685);
   // −05:00: 12:48:05 + 5 h = 17:48:05 UTC.
   EXPECT_EQ(parseDateTime("2026-01-28T12:48:05-05:00", kMdy, 0), 1769558400 + 64085);
-  EXPECT_EQ(parseDateTime("2026-01-28 12:48 CET", kMdy, 0), 1769558400 + 11 * 3600 + 48 * 60);
+  EXPECT_EQ(parseDateTime("2026-01-28 12:48 CET", kMdy, 0), 1769558400 + 11 * kHour + 48 * kMinute);
   EXPECT_EQ(parseDateTime("2026/01/28", kMdy, 0), 1769558400);
 }
 
@@ -60,11 +62,13 @@ TEST(DateParserTest, MailchimpTwelveHourClock) {
   // 2023-06-01 = 19358 + 151 = 19509 → 1 685 577 600. 09:46 pm = 21:46 local at UTC−4 (EDT)
   // = 01:46 UTC next day = 24*3600 + 6 360 → 1 685 670 360.
   EXPECT_EQ(parseDateTime("Jun 01, 2023 09:46 pm", kMdy, -240), 1685670360);
-  EXPECT_EQ(parseDateTime("Jun 01, 2023 12:05 am", kMdy, 0), 1685577600 + 5 * 60);
-  EXPECT_EQ(parseDateTime("Jun 01, 2023 12:05 PM", kMdy, 0), 1685577600 + 12 * 3600 + 5 * 60);
-  EXPECT_EQ(parseDateTime("Jun 01, 2023 9:46 p.m.", kMdy, 0), 1685577600 + 21 * 3600 + 46 * 60);
+  EXPECT_EQ(parseDateTime("Jun 01, 2023 12:05 am", kMdy, 0), 1685577600 + 5 * kMinute);
+  EXPECT_EQ(parseDateTime("Jun 01, 2023 12:05 PM", kMdy, 0), 1685577600 + 12 * kHour + 5 * kMinute);
+  EXPECT_EQ(parseDateTime("Jun 01, 2023 9:46 p.m.", kMdy, 0),
+            1685577600 + 21 * kHour + 46 * kMinute);
   // Single-campaign report: weekday prefix, 24-hour clock.
-  EXPECT_EQ(parseDateTime("Thu, Jun 01, 2023 12:25", kMdy, 0), 1685577600 + 12 * 3600 + 25 * 60);
+  EXPECT_EQ(parseDateTime("Thu, Jun 01, 2023 12:25", kMdy, 0),
+            1685577600 + 12 * kHour + 25 * kMinute);
   EXPECT_FALSE(parseDateTime("Jun 01, 2023 13:05 pm", kMdy, 0).has_value());
 }
 
@@ -85,13 +89,13 @@ TEST(DateParserTest, CalendarDatesInWords) {
   EXPECT_EQ(parseCivilDate("Sept 3, 2025", kMdy), (CivilDate{2025, 9, 3}));
   // French long form with "à": 2026-01-28 14:05 local at UTC+60 = 13:05 UTC.
   EXPECT_EQ(parseDateTime("28 janvier 2026 \xC3\xA0 14:05", kMdy, 60),
-            20481 * kDay + 13 * 3600 + 5 * 60);
+            20481 * kDay + 13 * kHour + 5 * kMinute);
   // en-US toLocaleString: "Jan 5, 2026, 3:04:05 PM"; 2026-01-05 = 20454 + 4 = 20458.
   EXPECT_EQ(parseDateTime("Jan 5, 2026, 3:04:05 PM", kMdy, 0),
-            20458 * kDay + 15 * 3600 + 4 * 60 + 5);
+            20458 * kDay + 15 * kHour + 4 * kMinute + 5);
   // RFC 2822 style with a weekday and day first.
   EXPECT_EQ(parseDateTime("Mon, 26 Apr 2021 12:25:00 +0000", kMdy, 60),
-            (18628 + 31 + 28 + 31 + 25) * kDay + 12 * 3600 + 25 * 60);
+            (18628 + 31 + 28 + 31 + 25) * kDay + 12 * kHour + 25 * kMinute);
   EXPECT_EQ(parseDateTime("March 27, 2026", kMdy, 0), 20539 * kDay);
 }
 
@@ -121,8 +125,8 @@ TEST(DateParserTest, SlashDatesFollowTheColumnOrder) {
   EXPECT_EQ(parseCivilDate("03/04/2026", kMdy), (CivilDate{2026, 3, 4}));
   EXPECT_EQ(parseCivilDate("03.04.2026", dmy), (CivilDate{2026, 4, 3}));
   EXPECT_EQ(parseCivilDate("03/04/26", dmy), (CivilDate{2026, 4, 3}));
-  EXPECT_EQ(parseDateTime("31/01/2024 14:05", dmy, 60), 19753 * kDay + 13 * 3600 + 5 * 60);
-  EXPECT_EQ(parseDateTime("1/31/2024 2:05 PM", kMdy, 0), 19753 * kDay + 14 * 3600 + 5 * 60);
+  EXPECT_EQ(parseDateTime("31/01/2024 14:05", dmy, 60), 19753 * kDay + 13 * kHour + 5 * kMinute);
+  EXPECT_EQ(parseDateTime("1/31/2024 2:05 PM", kMdy, 0), 19753 * kDay + 14 * kHour + 5 * kMinute);
   EXPECT_FALSE(parseDateTime("31/01/2024", kMdy, 0).has_value());  // month 31
 }
 
@@ -156,7 +160,7 @@ TEST(DateParserTest, ExcelSerials) {
   // Day = serial − 25569 for serials ≥ 61 (25569 = 1970-01-01, Excel's counted 1900-02-29).
   // 45000 − 25569 = 19431 = 2023-01-01 (19358) + 73 → 15 March 2023.
   EXPECT_EQ(parseCivilDate("45000", serials), (CivilDate{2023, 3, 15}));
-  EXPECT_EQ(parseDateTime("45000.5", serials, 60), 19431 * kDay + 12 * 3600 - 3600);
+  EXPECT_EQ(parseDateTime("45000.5", serials, 60), 19431 * kDay + 12 * kHour - 3600);
   EXPECT_EQ(parseCivilDate("1", serials), (CivilDate{1900, 1, 1}));
   EXPECT_EQ(parseCivilDate("59", serials), (CivilDate{1900, 2, 28}));
   EXPECT_FALSE(parseCivilDate("60", serials).has_value());  // Excel's fictitious 1900-02-29
