@@ -237,7 +237,7 @@ constexpr Alias kAliases[] = {
      "email|e-mail|email address|customer email|adresse e-mail|courriel|contact email"},
     {Field::kCreatedAt, "",
      "create date|created|created at|created date|created date (utc)|created (utc)|createdate|"
-     "date de création|date added|createddate|creation date|order date"},
+     "date de création|date added|createddate|creation date|order date|date de commande|date"},
     {Field::kStatus, "", "status|statut|financial status"},
     {Field::kCampaignId, "", "campaign id|campaign_id|id de campagne|unique id"},
     {Field::kCampaignType, "", "campaign type|type de campagne|advertising channel type"},
@@ -254,7 +254,9 @@ constexpr Alias kAliases[] = {
     {Field::kViews, "", "views|vues|pageviews|pages vues|screen page views"},
     {Field::kEventCount, "", "event count|nombre d'événements"},
     {Field::kEntrances, "", "entrances|entrées"},
-    {Field::kContactId, "", "record id|contact id|contact_id|hs_object_id|lead id"},
+    {Field::kContactId, "",
+     "record id|contact id|contact_id|hs_object_id|lead id|id de fiche d'informations|"
+     "id de l'enregistrement"},
     {Field::kLifecycleStage, "",
      "lifecycle stage|lifecyclestage|phase du cycle de vie|étape du cycle de vie"},
     {Field::kOriginalSource, "",
@@ -313,8 +315,10 @@ constexpr Alias kAliases[] = {
     {Field::kTotalRevenue, "", "total revenue (contact)|total_revenue"},
     {Field::kConvertedAt, "", "converted date|converteddate|date de conversion"},
     {Field::kTxnId, "",
-     "deal id|order id|order number|transaction id|charge id|txn_id|dealname id|invoice id"},
-    {Field::kCustomerId, "", "customer id|customer_id|associated contact ids|client id|account id"},
+     "deal id|order id|order number|transaction id|charge id|txn_id|invoice id|référence|"
+     "n° de commande|numéro de commande|id de commande"},
+    {Field::kCustomerId, "",
+     "customer id|customer_id|associated contact ids|client id|account id|customer|client"},
     {Field::kClosedAt, "", "close date|closedate|date de clôture|closed date|closed at"},
     {Field::kDealStage, "", "deal stage|dealstage|phase de la transaction"},
     {Field::kPipeline, "", "pipeline"},
@@ -535,6 +539,23 @@ const std::vector<Field>& tableFields(Table table) {
   return kContacts;
 }
 
+namespace {
+
+std::optional<Field> lookupAlias(const std::string& key, std::string_view tool,
+                                 const std::vector<Field>& eligible) {
+  for (const Alias& alias : kAliases) {
+    if (!toolListHas(alias.tools, tool)) continue;
+    if (alias.tools.empty() && (tool == "rfm" || tool == "paths")) continue;
+    if (std::find(eligible.begin(), eligible.end(), alias.field) == eligible.end()) continue;
+    for (const std::string_view name : splitText(alias.names, '|')) {
+      if (name == key) return alias.field;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 HeaderMatch matchHeader(std::string_view header_cell, std::string_view tool, Table table) {
   const std::vector<Field>& eligible = tableFields(table);
   HeaderMatch match;
@@ -545,18 +566,14 @@ HeaderMatch matchHeader(std::string_view header_cell, std::string_view tool, Tab
     match.header_currency = std::string(text.substr(text.size() - 4, 3));
     text = trimText(text.substr(0, text.size() - 5));
   }
-  const std::string key = labelKey(text);
-  for (const Alias& alias : kAliases) {
-    if (!toolListHas(alias.tools, tool)) continue;
-    if (alias.tools.empty() && (tool == "rfm" || tool == "paths")) continue;
-    if (std::find(eligible.begin(), eligible.end(), alias.field) == eligible.end()) continue;
-    for (const std::string_view name : splitText(alias.names, '|')) {
-      if (name == key) {
-        match.field = alias.field;
-        return match;
-      }
-    }
+  std::string key = labelKey(text);
+  if (auto field = lookupAlias(key, tool, eligible)) {
+    match.field = field;
+    return match;
   }
+  // Snake-case API names ("order_id", "created_at"): retry with spaces.
+  std::replace(key.begin(), key.end(), '_', ' ');
+  match.field = lookupAlias(key, tool, eligible);
   return match;
 }
 

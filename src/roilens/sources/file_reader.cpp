@@ -226,6 +226,9 @@ void FileReader::startDelimited(std::size_t header_offset, const std::vector<std
     }
     for (std::size_t i = 1; i <= columns; ++i) names.push_back("column " + std::to_string(i));
     bindColumns(names);
+    report_.tool = recognition_.tool;
+    report_.confidence = recognition_.confidence;
+    report_.variant = recognition_.variant;
   }
   std::vector<io::CsvRecord> records;
   reader_->feed(text, records);
@@ -289,36 +292,50 @@ bool FileReader::bindColumns(const std::vector<std::string>& header) {
   binding_ = ColumnBinding{};
   binding_.header = header;
   binding_.fields.assign(header.size(), std::nullopt);
-  // Manual choices first: column indexes (headerless logs) and header → field names.
-  std::vector<Field> manual;
-  auto resolve = [](std::string_view name) -> std::optional<Field> {
-    if (auto field = fieldFromName(name)) return field;
-    for (const Table table :
-         {Table::kTransactions, Table::kContacts, Table::kTraffic, Table::kCosts, Table::kEmails}) {
-      if (auto match = matchHeader(name, "generic", table); match.field) return match.field;
-    }
-    return std::nullopt;
-  };
+  // Manual choices first: column indexes (headerless logs) and header → field names. A name is a
+  // field name ("created_at") or any alias ("date", "customer"); the table is the one most of the
+  // names belong to, then each name is resolved within that table.
+  std::vector<std::pair<std::size_t, std::string>> manual;  // column → name
   for (const auto& [name, index] : options_.column_indexes) {
-    const auto field = resolve(name);
-    if (field && index >= 1 && static_cast<std::size_t>(index) <= header.size()) {
-      binding_.fields[static_cast<std::size_t>(index - 1)] = field;
-      manual.push_back(*field);
+    if (index >= 1 && static_cast<std::size_t>(index) <= header.size()) {
+      manual.emplace_back(static_cast<std::size_t>(index - 1), name);
     } else {
       report_.warnings.push_back("column mapping '" + name + "' = " + std::to_string(index) +
-                                 " ignored: unknown field or column");
+                                 " ignored: no such column");
     }
   }
   for (std::size_t col = 0; col < header.size(); ++col) {
-    const auto it = options_.columns.find(header[col]);
-    if (it == options_.columns.end()) continue;
-    if (const auto field = resolve(it->second)) {
-      binding_.fields[col] = field;
-      manual.push_back(*field);
+    if (const auto it = options_.columns.find(header[col]); it != options_.columns.end()) {
+      manual.emplace_back(col, it->second);
     }
   }
-  if (!manual.empty() && !options_.tool) {
-    recognition_ = Recognition{"generic", tableForFields(manual), 1.0, "manual"};
+  if (!manual.empty()) {
+    const auto resolveIn = [](std::string_view name, std::optional<Table> table) {
+      const auto direct = fieldFromName(name);
+      if (direct && (!table || std::find(tableFields(*table).begin(), tableFields(*table).end(),
+                                         *direct) != tableFields(*table).end())) {
+        return direct;
+      }
+      for (const Table t : {Table::kTransactions, Table::kContacts, Table::kTraffic, Table::kCosts,
+                            Table::kEmails, Table::kTouchpoints}) {
+        if (table && t != *table) continue;
+        if (auto match = matchHeader(name, "generic", t); match.field) return match.field;
+      }
+      return direct;
+    };
+    std::vector<Field> guessed;
+    for (const auto& [col, name] : manual) {
+      if (auto field = resolveIn(name, std::nullopt)) guessed.push_back(*field);
+    }
+    if (!options_.tool)
+      recognition_ = Recognition{"generic", tableForFields(guessed), 1.0, "manual"};
+    for (const auto& [col, name] : manual) {
+      if (auto field = resolveIn(name, recognition_.table)) {
+        binding_.fields[col] = field;
+      } else {
+        report_.warnings.push_back("column mapping '" + name + "' ignored: unknown field");
+      }
+    }
   }
   // Then the aliases of the recognised tool and table, first column wins.
   for (std::size_t col = 0; col < header.size(); ++col) {

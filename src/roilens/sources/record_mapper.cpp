@@ -337,6 +337,9 @@ void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& o
   row.currency = rowCurrency(cells);
   // An empty spend cell means nothing was spent (Meta leaves it empty, Google Ads writes 0.00).
   row.cost = cells.number(Field::kCost).value_or(0.0);
+  if (row.currency.empty() && cells.currencySigns().size() == 1) {
+    row.currency = currencyFromSign(*cells.currencySigns().begin());
+  }
   row.impressions = cells.number(Field::kImpressions);
   row.clicks = cells.number(Field::kClicks);
   row.interactions = cells.number(Field::kInteractions);
@@ -440,6 +443,9 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
   row.shipping = cells.number(Field::kShipping).value_or(0.0);
   if (row.amount_gross) row.amount_net = *row.amount_gross - row.refunds;
   row.currency = rowCurrency(cells);
+  if (row.currency.empty() && cells.currencySigns().size() == 1) {
+    row.currency = currencyFromSign(*cells.currencySigns().begin());  // "$1,250.00"
+  }
   row.pipeline = std::string(cells.text(Field::kPipeline));
   row.stage = std::string(cells.text(Field::kDealStage));
   if (deal) {

@@ -126,8 +126,8 @@ TEST(ChannelFromMatomo, ReferrerTypesAndLabels) {
 }
 
 TEST(ChannelFromUa, DefaultChannelGrouping) {
-  for (const char* same : {"Organic Search", "Direct", "Referral", "Email", "Paid Search",
-                           "Display", "Affiliates"}) {
+  for (const char* same :
+       {"Organic Search", "Direct", "Referral", "Email", "Paid Search", "Display", "Affiliates"}) {
     EXPECT_EQ(channelFromUaGrouping(same), same);
   }
   EXPECT_EQ(channelFromUaGrouping("Social"), "Organic Social");
