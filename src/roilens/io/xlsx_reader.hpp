@@ -9,7 +9,9 @@
 //
 // What is read: the workbook's sheet list (names, order) and relationships to find a sheet's
 // part; shared strings (rich text included), inline strings, formula results, booleans, errors,
-// numbers; date-formatted numbers as ISO text (xlsx_styles.hpp), both date systems.
+// numbers; date-formatted numbers as ISO text (xlsx_styles.hpp), both date systems; percent and
+// currency formats shown as Excel shows them ("27.78%", "99.5 €"), so that the same columns
+// read alike whether the user exported CSV or XLSX (details in xlsx_sheet.hpp).
 // Row numbers in records and errors are the row numbers Excel shows; errors carry the column
 // letter; position.file is left empty for the caller to fill. Rows without any value are not
 // returned (their numbers are simply absent).

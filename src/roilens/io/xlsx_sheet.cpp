@@ -204,12 +204,17 @@ class WorksheetParser {
   std::string numberText() const {
     const std::string raw = trimmed(value_);
     if (raw.empty()) return raw;
-    const NumberFormatKind kind = context_.styles.kind(style_);
-    if (kind != NumberFormatKind::kNumber) {
+    const NumberFormat& format = context_.styles.format(style_);
+    if (format.kind == NumberFormatKind::kPercent) {
+      // Shift the decimal text rather than multiply a double: 0.1234 → "12.34%", exactly.
+      if (auto percent = plainDecimal(raw, 2)) return *percent + "%";
+    } else if (format.kind == NumberFormatKind::kCurrency) {
+      if (auto amount = plainDecimal(raw, 0)) return *amount + " " + format.currency;
+    } else if (format.kind != NumberFormatKind::kNumber) {
       char* end = nullptr;
       const double serial = std::strtod(raw.c_str(), &end);
       if (*end == '\0') {
-        if (auto iso = excelSerialToIso(serial, kind, context_.date1904)) return *iso;
+        if (auto iso = excelSerialToIso(serial, format.kind, context_.date1904)) return *iso;
       }
     }
     return expandExponent(raw);
@@ -311,15 +316,17 @@ std::string columnName(std::size_t column) {
   return name;
 }
 
-std::string expandExponent(std::string_view number) {
+std::optional<std::string> plainDecimal(std::string_view number, long shift) {
   const std::size_t e = number.find_first_of("eE");
-  if (e == std::string_view::npos) return std::string(number);
   std::string_view mantissa = number.substr(0, e);
-  const std::string exponent_text(number.substr(e + 1));
-  char* end = nullptr;
-  const long exponent = std::strtol(exponent_text.c_str(), &end, 10);
-  if (exponent_text.empty() || *end != '\0' || exponent > 400 || exponent < -400) {
-    return std::string(number);
+  long exponent = 0;
+  if (e != std::string_view::npos) {
+    const std::string exponent_text(number.substr(e + 1));
+    char* end = nullptr;
+    exponent = std::strtol(exponent_text.c_str(), &end, 10);
+    if (exponent_text.empty() || *end != '\0' || exponent > 400 || exponent < -400) {
+      return std::nullopt;
+    }
   }
   std::string sign;
   if (!mantissa.empty() && (mantissa[0] == '-' || mantissa[0] == '+')) {
@@ -334,12 +341,12 @@ std::string expandExponent(std::string_view number) {
     } else if (c >= '0' && c <= '9') {
       digits.push_back(c);
     } else {
-      return std::string(number);
+      return std::nullopt;
     }
   }
-  if (digits.empty()) return std::string(number);
+  if (digits.empty()) return std::nullopt;
   if (point < 0) point = static_cast<long>(digits.size());
-  point += exponent;
+  point += exponent + shift;
   if (point <= 0) {
     digits.insert(0, static_cast<std::size_t>(1 - point), '0');
     point = 1;
@@ -351,6 +358,11 @@ std::string expandExponent(std::string_view number) {
   fraction.erase(fraction.find_last_not_of('0') + 1);
   const bool zero = whole == "0" && fraction.empty();
   return (zero ? "" : sign) + whole + (fraction.empty() ? "" : "." + fraction);
+}
+
+std::string expandExponent(std::string_view number) {
+  if (number.find_first_of("eE") == std::string_view::npos) return std::string(number);
+  return plainDecimal(number, 0).value_or(std::string(number));
 }
 
 }  // namespace roilens::io

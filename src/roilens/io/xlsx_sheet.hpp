@@ -28,7 +28,9 @@ struct WorksheetContext {
 // empty fields; every record is padded to the widest row (as Excel's own CSV export does).
 // Cell values: shared/inline/formula strings as text, booleans TRUE/FALSE, errors as shown
 // (#N/A), numbers as written (scientific notation expanded: 1.5E-3 → 0.0015), date-styled
-// numbers as ISO text (see excelSerialToIso; a serial that is no real date stays a number).
+// numbers as ISO text (see excelSerialToIso; a serial that is no real date stays a number),
+// percent-styled numbers ×100 with '%' (0.2778 → "27.78%"), currency-styled numbers followed
+// by the format's currency ("1234.5 €"), so that the cells read like a CSV saved by Excel.
 // A formula without a cached result is empty. Errors carry line = row and column = letter.
 Result<std::vector<CsvRecord>> parseWorksheet(std::string_view xml,
                                               const WorksheetContext& context);
@@ -47,5 +49,9 @@ std::string columnName(std::size_t column);
 // Plain decimal text for a number written in scientific notation ("1.5E-3" → "0.0015",
 // "-2.5e2" → "-250"); other text is returned unchanged.
 std::string expandExponent(std::string_view number);
+
+// The number (plain or scientific) as plain decimal text with its decimal point moved `shift`
+// places right, exactly (no floating point): ("0.1234", 2) → "12.34". nullopt if not a number.
+std::optional<std::string> plainDecimal(std::string_view number, long shift);
 
 }  // namespace roilens::io

@@ -20,37 +20,49 @@
 namespace roilens::io {
 
 enum class NumberFormatKind {
-  kNumber,       // general, 0.00, percent, currency... : the number is kept as written
+  kNumber,       // general, 0.00, #,##0...: the number is kept as written
+  kPercent,      // 0%, 0.00%: shown ×100 with a '%', as in a CSV saved by Excel
+  kCurrency,     // a format naming a currency: the number followed by its symbol or code
   kDate,         // calendar date (time shown only if the serial has one)
   kDateTime,     // date and time of day
   kTime,         // time of day only (h:mm:ss): durations in analytics exports
   kElapsedTime,  // [h]:mm:ss: hours may exceed 24
 };
 
-// Built-in format ids (no <numFmt> needed for them).
+struct NumberFormat {
+  NumberFormatKind kind = NumberFormatKind::kNumber;
+  std::string currency;  // for kCurrency: "€", "$", "USD"... as written in the format
+  friend bool operator==(const NumberFormat&, const NumberFormat&) = default;
+};
+
+// Built-in format ids (no <numFmt> needed for them). The locale-dependent currency ids (5-8,
+// 37-44) name no symbol in the file, so they stay kNumber.
 NumberFormatKind builtinFormatKind(int num_fmt_id);
 
 // A custom format code, judged on its first section: date letters (y, d, or m without h/s)
 // and time letters (h, s) outside quoted text, escapes, [colour]/[$-locale] brackets and
-// AM/PM markers. "[h]", "[mm]", "[ss]" mean elapsed time.
-NumberFormatKind formatCodeKind(std::string_view format_code);
+// AM/PM markers; "[h]", "[mm]", "[ss]" mean elapsed time; else a '%' means percent; else a
+// currency in [$€-40C], in quotes ("€", "USD") or bare ($ € £ ¥ ₹) means currency.
+NumberFormat describeFormatCode(std::string_view format_code);
 
-// The kind of each cell style, indexed by the cell's s="..." attribute.
+// The number format of each cell style, indexed by the cell's s="..." attribute.
 class CellStyles {
  public:
   CellStyles() = default;
-  explicit CellStyles(std::vector<NumberFormatKind> kinds) : kinds_(std::move(kinds)) {}
+  explicit CellStyles(std::vector<NumberFormat> formats) : formats_(std::move(formats)) {}
 
   // Parses styles.xml. Errors (kMalformedRecord): unreadable XML.
   static Result<CellStyles> parse(std::string_view styles_xml);
 
-  // Unknown or absent style index → kNumber (Excel falls back to the General format).
-  NumberFormatKind kind(std::size_t style_index) const {
-    return style_index < kinds_.size() ? kinds_[style_index] : NumberFormatKind::kNumber;
+  // Unknown or absent style index → General (as Excel does).
+  const NumberFormat& format(std::size_t style_index) const {
+    static const NumberFormat kGeneral;
+    return style_index < formats_.size() ? formats_[style_index] : kGeneral;
   }
+  NumberFormatKind kind(std::size_t style_index) const { return format(style_index).kind; }
 
  private:
-  std::vector<NumberFormatKind> kinds_;
+  std::vector<NumberFormat> formats_;
 };
 
 // ISO text for a date serial: "YYYY-MM-DD" (kDate with no time part), "YYYY-MM-DD HH:MM:SS"

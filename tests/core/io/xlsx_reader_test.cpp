@@ -1,5 +1,6 @@
-// readXlsx on the fixtures written by tests/core/fixtures/xlsx/make_fixtures.py. Every expected
-// value below is read from the XML written by hand in that script.
+// readXlsx on the fixtures in tests/core/fixtures/xlsx/: make_fixtures.py writes the XML by hand,
+// make_openpyxl_fixtures.py lets openpyxl write it. Every expected value below is read from the
+// cells written in those scripts, with the date arithmetic shown here.
 #include "roilens/io/xlsx_reader.hpp"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,8 @@
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include "roilens/io/number_parser.hpp"
 
 namespace roilens::io {
 namespace {
@@ -36,9 +39,11 @@ TEST(XlsxReader, ReadsFirstSheetWithEveryCellKind) {
   EXPECT_EQ(r[1].fields, (Fields{"2025-01-01", "Spring <Sale> & more", "120", "35.5",
                                  "caf\xC3\xA9 \xE2\x80\x94 ok"}));
   EXPECT_EQ(r[1].line, 2u);
-  // C3 is absent (gap → empty field); D3 = 1.5E-3 = 0.0015 although its currency format shows
-  // "€" and "\ " (not date letters); E3 is a formula's cached string.
-  EXPECT_EQ(r[2].fields, (Fields{"2025-01-02", "\xC3\x89t\xC3\xA9 2025", "", "0.0015", "ok"}));
+  // C3 is absent (gap → empty field); D3 = 1.5E-3 = 0.0015 under the format #,##0.00\ "€":
+  // a currency format (no date letters outside the escape and the quotes), so the amount is
+  // followed by its currency, as Excel shows it; E3 is a formula's cached string.
+  EXPECT_EQ(r[2].fields,
+            (Fields{"2025-01-02", "\xC3\x89t\xC3\xA9 2025", "", "0.0015 \xE2\x82\xAC", "ok"}));
   // A5 = 45688.75 with "yyyy-mm-dd hh:mm": 45688 = 45658 + 30 → 2025-01-31; 0.75 × 24 h = 18:00.
   // D5 = 0.000694444… with h:mm:ss: × 86400 s = 60 s → 00:01:00.
   // E5 = "line1_x000D_\nline2": _x000D_ is Excel's escape for a carriage return.
@@ -168,9 +173,30 @@ TEST_P(XlsxFromOpenpyxl, ReadsWhatTheScriptWrote) {
 
   const Result<std::vector<CsvRecord>> totals = readXlsx(fixture(GetParam()), "Totals");
   ASSERT_TRUE(totals.ok());
-  ASSERT_EQ(totals.value().size(), 1u);
-  EXPECT_EQ(totals.value()[0].fields, (Fields{"", "sum", "1234.6"}));
-  EXPECT_EQ(totals.value()[0].line, 2u);
+  const std::vector<CsvRecord>& t = totals.value();
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].fields, (Fields{"", "sum", "1234.6"}));
+  EXPECT_EQ(t[0].line, 2u);
+  // 0.2778 under 0.00% (built-in id 10) shows 27.78%; 99.5 under #,##0.00\ [$€-40C] and -12
+  // under "$"#,##0.00 carry their currency.
+  EXPECT_EQ(t[1].fields, (Fields{"", "rate", "27.78%"}));
+  EXPECT_EQ(t[2].fields, (Fields{"", "spend", "99.5 \xE2\x82\xAC"}));
+  EXPECT_EQ(t[3].fields, (Fields{"", "", "-12 $"}));
+  EXPECT_EQ(t[3].line, 5u);
+
+  // The number parser used for CSV cells reads them back with their unit.
+  const NumberCell rate = parseNumber(t[1].fields[2], NumberStyle{});
+  ASSERT_EQ(rate.kind, CellKind::kNumber);
+  EXPECT_DOUBLE_EQ(rate.number.value, 27.78);
+  EXPECT_TRUE(rate.number.percent);
+  const NumberCell spend = parseNumber(t[2].fields[2], NumberStyle{});
+  ASSERT_EQ(spend.kind, CellKind::kNumber);
+  EXPECT_DOUBLE_EQ(spend.number.value, 99.5);
+  EXPECT_EQ(spend.number.currency, "\xE2\x82\xAC");
+  const NumberCell refund = parseNumber(t[3].fields[2], NumberStyle{});
+  ASSERT_EQ(refund.kind, CellKind::kNumber);
+  EXPECT_DOUBLE_EQ(refund.number.value, -12.0);
+  EXPECT_EQ(refund.number.currency, "$");
 }
 
 INSTANTIATE_TEST_SUITE_P(DateSystems, XlsxFromOpenpyxl,

@@ -58,6 +58,33 @@ TEST(ExpandExponent, PlainDecimalText) {
   EXPECT_EQ(expandExponent("1E"), "1E");
 }
 
+TEST(PlainDecimal, ShiftsTheDecimalPointExactly) {
+  // Percent display multiplies by 100 by moving the point two places: no binary rounding.
+  EXPECT_EQ(plainDecimal("0.2778", 2), "27.78");
+  EXPECT_EQ(plainDecimal("0.30000000000000004", 2), "30.000000000000004");
+  EXPECT_EQ(plainDecimal("1", 2), "100");
+  EXPECT_EQ(plainDecimal("-0.005", 2), "-0.5");
+  EXPECT_EQ(plainDecimal("1.5E-3", 2), "0.15");
+  EXPECT_EQ(plainDecimal("12", 0), "12");
+  EXPECT_EQ(plainDecimal("abc", 2), std::nullopt);
+  EXPECT_EQ(plainDecimal("", 0), std::nullopt);
+}
+
+TEST(ParseWorksheet, PercentAndCurrencyReadAsExcelShowsThem) {
+  const std::vector<std::string> strings;
+  const CellStyles styles({{NumberFormatKind::kNumber, ""},
+                           {NumberFormatKind::kPercent, ""},
+                           {NumberFormatKind::kCurrency, "\xE2\x82\xAC"}});
+  const WorksheetContext context{strings, styles, false};
+  const auto rows = parseWorksheet(
+      "<sheetData><row r=\"1\"><c s=\"1\"><v>0.2778</v></c><c s=\"2\"><v>-1234.5</v></c>"
+      "<c s=\"1\" t=\"str\"><v>n/a</v></c></row></sheetData>",
+      context);
+  ASSERT_TRUE(rows.ok());
+  // 0.2778 × 100 = 27.78 %; a text cell keeps its text whatever its style.
+  EXPECT_EQ(rows.value()[0].fields, (Fields{"27.78%", "-1234.5 \xE2\x82\xAC", "n/a"}));
+}
+
 TEST(ParseWorksheet, GapsAndWidth) {
   const auto rows = parse(
       "<row r=\"1\"><c r=\"B1\"><v>1</v></c></row>"
@@ -200,7 +227,7 @@ TEST(ParseWorksheet, RandomFragmentsKeepInvariants) {
                                               "\xC3",
                                               "\xA9"};
   const std::vector<std::string> strings = {"a"};
-  const CellStyles styles({NumberFormatKind::kNumber, NumberFormatKind::kDateTime});
+  const CellStyles styles({{NumberFormatKind::kNumber, ""}, {NumberFormatKind::kDateTime, ""}});
   const WorksheetContext context{strings, styles, false};
   std::mt19937 rng(42);
   for (int doc = 0; doc < 3000; ++doc) {

@@ -15,7 +15,10 @@ TEST(BuiltinFormatKind, EcmaDateAndTimeIds) {
   for (const int id : {18, 19, 20, 21, 45, 47}) EXPECT_EQ(builtinFormatKind(id), K::kTime) << id;
   EXPECT_EQ(builtinFormatKind(22), K::kDateTime);
   EXPECT_EQ(builtinFormatKind(46), K::kElapsedTime);
-  for (const int id : {0, 1, 2, 3, 4, 9, 10, 13, 23, 44, 48, 49}) {
+  EXPECT_EQ(builtinFormatKind(9), K::kPercent);   // 0%
+  EXPECT_EQ(builtinFormatKind(10), K::kPercent);  // 0.00%
+  // 5-8 and 37-44 are currency or accounting formats whose symbol depends on the locale.
+  for (const int id : {0, 1, 2, 3, 4, 5, 8, 13, 23, 37, 44, 48, 49}) {
     EXPECT_EQ(builtinFormatKind(id), K::kNumber) << id;
   }
 }
@@ -23,30 +26,39 @@ TEST(BuiltinFormatKind, EcmaDateAndTimeIds) {
 struct CodeCase {
   const char* code;
   NumberFormatKind kind;
+  const char* currency = "";
 };
 
 class FormatCodeKind : public ::testing::TestWithParam<CodeCase> {};
 
 TEST_P(FormatCodeKind, Classifies) {
-  EXPECT_EQ(formatCodeKind(GetParam().code), GetParam().kind) << GetParam().code;
+  const NumberFormat format = describeFormatCode(GetParam().code);
+  EXPECT_EQ(format.kind, GetParam().kind) << GetParam().code;
+  EXPECT_EQ(format.currency, GetParam().currency) << GetParam().code;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Codes, FormatCodeKind,
-    ::testing::Values(CodeCase{"dd/mm/yyyy", K::kDate}, CodeCase{"yyyy\\-mm\\-dd", K::kDate},
-                      CodeCase{"[$-409]mmmm d, yyyy;@", K::kDate}, CodeCase{"mmm-yy", K::kDate},
-                      CodeCase{"mmmm", K::kDate},  // a lone m is a month
-                      CodeCase{"dd/mm/yyyy hh:mm", K::kDateTime},
-                      CodeCase{"m/d/yy h:mm AM/PM", K::kDateTime}, CodeCase{"hh:mm:ss", K::kTime},
-                      CodeCase{"mm:ss.0", K::kTime}, CodeCase{"h:mm a/p", K::kTime},
-                      CodeCase{"[h]:mm:ss", K::kElapsedTime}, CodeCase{"[mm]:ss", K::kElapsedTime},
-                      CodeCase{"General", K::kNumber}, CodeCase{"0.00%", K::kNumber},
-                      CodeCase{"#,##0.00\\ \"€\"", K::kNumber},
-                      CodeCase{"0.0 \"days\"", K::kNumber},  // quoted letters are literal
-                      CodeCase{"[Red]-#,##0.00", K::kNumber},
-                      CodeCase{"[$€-40C] #,##0.00", K::kNumber},
-                      CodeCase{"_-* #,##0.00_-;-* #,##0.00_-;_-* \"-\"??_-;_-@_-", K::kNumber},
-                      CodeCase{"0.00E+00", K::kNumber}, CodeCase{"0;\"yes\";\"no\"", K::kNumber}));
+    ::testing::Values(
+        CodeCase{"dd/mm/yyyy", K::kDate}, CodeCase{"yyyy\\-mm\\-dd", K::kDate},
+        CodeCase{"[$-409]mmmm d, yyyy;@", K::kDate}, CodeCase{"mmm-yy", K::kDate},
+        CodeCase{"mmmm", K::kDate},  // a lone m is a month
+        CodeCase{"dd/mm/yyyy hh:mm", K::kDateTime}, CodeCase{"m/d/yy h:mm AM/PM", K::kDateTime},
+        CodeCase{"hh:mm:ss", K::kTime}, CodeCase{"mm:ss.0", K::kTime},
+        CodeCase{"h:mm a/p", K::kTime}, CodeCase{"[h]:mm:ss", K::kElapsedTime},
+        CodeCase{"[mm]:ss", K::kElapsedTime}, CodeCase{"General", K::kNumber},
+        CodeCase{"0.00%", K::kPercent},
+        CodeCase{"0.0\\%", K::kNumber},  // an escaped % is a literal sign only
+        CodeCase{"#,##0.00\\ \"€\"", K::kCurrency, "€"},
+        CodeCase{"0.0 \"days\"", K::kNumber},  // quoted letters are literal
+        CodeCase{"[Red]-#,##0.00", K::kNumber}, CodeCase{"[$€-40C] #,##0.00", K::kCurrency, "€"},
+        CodeCase{"[$USD-409] #,##0", K::kCurrency, "USD"}, CodeCase{"$#,##0.00", K::kCurrency, "$"},
+        CodeCase{"#,##0.00\\£", K::kCurrency, "£"}, CodeCase{"#,##0 \"EUR\"", K::kCurrency, "EUR"},
+        CodeCase{"[$-409]#,##0", K::kNumber},  // a locale, no currency
+        CodeCase{"_-* #,##0.00_-;-* #,##0.00_-;_-* \"-\"??_-;_-@_-", K::kNumber},
+        CodeCase{"_($* #,##0_)", K::kCurrency, "$"},  // accounting: "_(" pads, '$' shows
+        CodeCase{"#,##0.00_â¬", K::kNumber},      // "_€" only reserves a width
+        CodeCase{"0.00E+00", K::kNumber}, CodeCase{"0;\"yes\";\"no\"", K::kNumber}));
 
 TEST(CellStyles, IndexesCellXfsOnly) {
   const std::string xml =
