@@ -346,10 +346,12 @@ NumericDate numericKindOf(const std::vector<std::string_view>& cells) {
 }  // namespace
 
 DateColumnFormat detectDateFormat(const std::vector<std::string_view>& cells, DayOrder fallback) {
+  bool day_month_seen = false;
   bool day_first_seen = false;
   bool month_first_seen = false;
   for (const std::string_view cell : cells) {
     if (const auto pair = dayMonthPair(cell)) {
+      day_month_seen = true;
       day_first_seen = day_first_seen || pair->first > 12;
       month_first_seen = month_first_seen || pair->second > 12;
     }
@@ -360,7 +362,7 @@ DateColumnFormat detectDateFormat(const std::vector<std::string_view>& cells, Da
     format.day_order = day_first_seen ? DayOrder::kDayFirst : DayOrder::kMonthFirst;
   } else {
     format.day_order = fallback;
-    format.ambiguous = true;
+    format.ambiguous = day_month_seen;  // no NN/NN cell: the order does not matter
   }
   return format;
 }

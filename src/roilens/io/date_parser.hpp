@@ -31,15 +31,17 @@ enum class NumericDate { kAuto, kYyyymmdd, kExcelSerial, kEpochSeconds, kEpochMi
 
 struct DateColumnFormat {
   DayOrder day_order = DayOrder::kMonthFirst;
-  // No cell had a field > 12 in NN/NN/YYYY cells: day_order came from the fallback; the caller
-  // turns this into a warning ("dates like 03/04/2026 read as 3 April").
+  // The column has NN/NN/YYYY cells but none with a field > 12 (or both kinds): day_order came
+  // from the fallback; the caller turns this into a warning ("03/04/2026 read as 3 April").
+  // False when the column has no NN/NN cell at all (ISO, month names...): nothing to decide.
   bool ambiguous = false;
   NumericDate numeric = NumericDate::kAuto;
 };
 
 // Decides the day order from the whole column: any first field > 12 → day first; any second
 // field > 12 → month first; none → fallback (DMY when the user's locale is French, else MDY)
-// and ambiguous = true. Both seen (inconsistent column) → fallback, ambiguous = true.
+// and ambiguous = true. Both seen (inconsistent column) → fallback, ambiguous = true. No NN/NN
+// cell → fallback, ambiguous = false.
 // numeric: all numeric cells 8-digit valid YYYYMMDD → kYyyymmdd; all ≥ 1e11 → kEpochMillis;
 // all ≥ 1e8 → kEpochSeconds; otherwise kExcelSerial when all are plausible serials
 // (1910-01-01 = 3654 .. 2099-12-31 = 73050), the same range kAuto accepts for one cell.

@@ -153,6 +153,9 @@ TEST(DateFormatTest, AmbiguousColumnFallsBackToTheLocaleAndIsFlagged) {
   // Contradictory column (13/01 and 01/13): no order fits every cell.
   const DateColumnFormat mixed = detectDateFormat(Cells{"13/01/2026", "01/13/2026"});
   EXPECT_TRUE(mixed.ambiguous);
+  // No NN/NN cell: the order is irrelevant, so nothing is ambiguous.
+  const DateColumnFormat iso = detectDateFormat(Cells{"2026-01-03", "Jun 01, 2023 09:46 pm"});
+  EXPECT_FALSE(iso.ambiguous);
 }
 
 TEST(DateParserTest, ExcelSerials) {
