@@ -14,7 +14,7 @@
 //    percent units ("12.5%" → 12.5, not 0.125);
 //  - a bound prefix '<' or '>' ("< 10%", "> 90%"): bound = kBelow / kAbove, value = the limit;
 //  - scientific notation without grouping ("1.5E+06").
-// Empty markers → CellKind::kEmpty: "", "-", "--", " --", "n/a", "N/A" (FORMATS §0). Anything
+// Empty markers → CellKind::kEmpty: "", "-", "--", " --", "n/a", "N/A", "NA" (FORMATS §0). Anything
 // else that is not a number → kInvalid (the caller reports "'12,5,0' is not a number").
 #include <string>
 #include <string_view>
