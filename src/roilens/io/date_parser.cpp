@@ -1,5 +1,7 @@
 #include "roilens/io/date_parser.hpp"
 
+#include "roilens/core/decimal.hpp"
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -206,12 +208,8 @@ std::optional<double> plainNumber(std::string_view s, std::size_t& integer_digit
       ++integer_digits;
     }
   }
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (integer_digits == 0 || error != std::errc() || end != s.data() + s.size()) {
-    return std::nullopt;
-  }
-  return value;
+  if (integer_digits == 0) return std::nullopt;
+  return parseDecimal(s);
 }
 
 bool validYyyymmdd(double value, std::size_t digits, CivilDate& date) {

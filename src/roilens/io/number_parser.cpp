@@ -1,5 +1,7 @@
 #include "roilens/io/number_parser.hpp"
 
+#include "roilens/core/decimal.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -160,13 +162,7 @@ std::optional<std::string> canonicalDigits(std::string_view s, char decimal) {
   return out;
 }
 
-std::optional<double> toDouble(const std::string& digits) {
-  double value = 0.0;
-  const char* end = digits.data() + digits.size();
-  const auto [ptr, ec] = std::from_chars(digits.data(), end, value);
-  if (ec != std::errc() || ptr != end) return std::nullopt;
-  return value;
-}
+std::optional<double> toDouble(const std::string& digits) { return parseDecimal(digits); }
 
 // Strips the decorations around the digits, recording what they said.
 std::string_view stripDecorations(std::string_view s, ParsedNumber& number, bool& negative) {
