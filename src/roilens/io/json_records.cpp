@@ -101,12 +101,9 @@ Error noRecordList() {
   return error;
 }
 
-std::string shortestDouble(double value) {
-  char buffer[64];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (error != std::errc()) return Json(value).dump();
-  return std::string(buffer, end);
-}
+// nlohmann's dump prints the shortest text that reads back to the same double (Grisu2);
+// std::to_chars for doubles is missing from Emscripten 3.1.6's libc++.
+std::string shortestDouble(double value) { return Json(value).dump(); }
 
 std::string cellText(const Json& value) {
   switch (value.type()) {
