@@ -283,10 +283,38 @@ Result<CellStyles> cellStyles(const XlsxPackage& package) {
   return CellStyles::parse(*xml.value());
 }
 
+std::vector<XlsxWarning> sheetWarnings(const XlsxSheet& sheet, const WorksheetRows& rows) {
+  std::vector<XlsxWarning> warnings;
+  if (!sheet.other_sheets.empty()) {
+    std::string others;
+    for (const std::string& name : sheet.other_sheets) {
+      others += (others.empty() ? "'" : ", '") + name + "'";
+    }
+    warnings.push_back(
+        {"only sheet '" + sheet.name + "' was read; the workbook also has " + others,
+         "seule la feuille '" + sheet.name + "' a été lue ; le classeur contient aussi " + others});
+  }
+  if (rows.formulas_without_result > 0) {
+    const std::string n = std::to_string(rows.formulas_without_result);
+    warnings.push_back(
+        {n + " formula cell(s) were saved without their result and are read as empty; open "
+             "and save the file in Excel to compute them",
+         n + " cellule(s) de formule ont été enregistrées sans leur résultat et sont lues "
+             "vides ; ouvrez et enregistrez le fichier dans Excel pour les calculer"});
+  }
+  if (rows.impossible_dates > 0) {
+    const std::string n = std::to_string(rows.impossible_dates);
+    warnings.push_back({n + " date-formatted cell(s) hold a number that is no real date; they "
+                            "are kept as numbers",
+                        n + " cellule(s) au format date contiennent un nombre qui n'est pas une "
+                            "date réelle ; elles sont gardées comme nombres"});
+  }
+  return warnings;
+}
+
 }  // namespace
 
-Result<std::vector<CsvRecord>> readXlsx(std::string_view bytes,
-                                        std::optional<std::string> sheet_name) {
+Result<XlsxSheet> readXlsxSheet(std::string_view bytes, std::optional<std::string> sheet_name) {
   Result<XlsxPackage> package = XlsxPackage::open(bytes);
   if (!package) return package.error();
   Result<Workbook> workbook = package.value().workbook();
@@ -300,7 +328,23 @@ Result<std::vector<CsvRecord>> readXlsx(std::string_view bytes,
   Result<CellStyles> styles = cellStyles(package.value());
   if (!styles) return styles.error();
   const WorksheetContext context{strings.value(), styles.value(), workbook.value().date1904};
-  return parseWorksheet(sheet_xml.value(), context);
+  Result<WorksheetRows> rows = parseWorksheet(sheet_xml.value(), context);
+  if (!rows) return rows.error();
+  XlsxSheet out;
+  out.name = sheet.value().name;
+  for (const SheetEntry& s : workbook.value().sheets) {
+    if (s.name != out.name) out.other_sheets.push_back(s.name);
+  }
+  out.warnings = sheetWarnings(out, rows.value());
+  out.records = std::move(rows.value().records);
+  return out;
+}
+
+Result<std::vector<CsvRecord>> readXlsx(std::string_view bytes,
+                                        std::optional<std::string> sheet_name) {
+  Result<XlsxSheet> sheet = readXlsxSheet(bytes, std::move(sheet_name));
+  if (!sheet) return sheet.error();
+  return std::move(sheet.value().records);
 }
 
 Result<std::vector<std::string>> listXlsxSheets(std::string_view bytes) {

@@ -25,6 +25,27 @@
 
 namespace roilens::io {
 
+// Something the user should know about a sheet that was read (not an error).
+struct XlsxWarning {
+  std::string message_en;
+  std::string message_fr;
+  friend bool operator==(const XlsxWarning&, const XlsxWarning&) = default;
+};
+
+struct XlsxSheet {
+  std::string name;                       // the sheet that was read
+  std::vector<std::string> other_sheets;  // the workbook's other sheets, in order
+  std::vector<CsvRecord> records;
+  // Other sheets not read; formula cells saved without a result (read as empty); date-formatted
+  // numbers that name no real day (kept as numbers).
+  std::vector<XlsxWarning> warnings;
+};
+
+// One sheet with what the page should tell about it. Same choice of sheet and errors as
+// readXlsx below.
+Result<XlsxSheet> readXlsxSheet(std::string_view bytes,
+                                std::optional<std::string> sheet_name = std::nullopt);
+
 // The rows of one sheet: `sheet_name` (matched ignoring ASCII case), or by default the first
 // visible sheet in workbook order. Errors: kUnreadableFile (not an .xlsx, legacy .xls,
 // password-protected, damaged ZIP), kMalformedRecord (damaged XML or cell), kInvalidArgument

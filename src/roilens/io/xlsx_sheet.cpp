@@ -56,7 +56,7 @@ class WorksheetParser {
  public:
   explicit WorksheetParser(const WorksheetContext& context) : context_(context) {}
 
-  Result<std::vector<CsvRecord>> run(std::string_view xml) {
+  Result<WorksheetRows> run(std::string_view xml) {
     XmlTokenizer tokenizer(xml);
     while (true) {
       Result<XmlToken> token = tokenizer.next();
@@ -84,6 +84,7 @@ class WorksheetParser {
     }
     if (!in_cell_) return std::nullopt;
     if (t.name == "v") in_value_ = t.kind == Kind::kStartTag && !t.self_closing;
+    if (t.name == "f" && t.kind == Kind::kStartTag) has_formula_ = true;
     if (t.name == "is") in_inline_ = t.kind == Kind::kStartTag && !t.self_closing;
     if (in_inline_) inline_text_.feed(t);
     if (in_value_ && t.kind == Kind::kText) appendXmlText(t, value_);
@@ -122,7 +123,7 @@ class WorksheetParser {
     for (const std::string& f : fields_) any = any || !f.empty();
     if (any) {
       width_ = std::max(width_, fields_.size());
-      records_.push_back(CsvRecord{std::move(fields_), row_, row_});
+      rows_.records.push_back(CsvRecord{std::move(fields_), row_, row_});
     }
     fields_.clear();
     filled_.clear();
@@ -154,6 +155,7 @@ class WorksheetParser {
     const std::optional<std::string> style = xmlAttribute(t, "s");
     style_ = style ? static_cast<std::size_t>(std::strtoul(style->c_str(), nullptr, 10)) : 0;
     value_.clear();
+    has_formula_ = false;
     inline_text_.take();
     in_cell_ = !t.self_closing;
     return std::nullopt;
@@ -163,6 +165,7 @@ class WorksheetParser {
     in_cell_ = in_value_ = in_inline_ = false;
     Result<std::string> value = cellText();
     if (!value) return value.error();
+    if (has_formula_ && value_.empty() && type_ != "inlineStr") ++rows_.formulas_without_result;
     if (value.value().empty()) return std::nullopt;
     if (fields_.size() < column_) {
       fields_.resize(column_);
@@ -201,7 +204,7 @@ class WorksheetParser {
     return strings[index];
   }
 
-  std::string numberText() const {
+  std::string numberText() {
     const std::string raw = trimmed(value_);
     if (raw.empty()) return raw;
     const NumberFormat& format = context_.styles.format(style_);
@@ -216,21 +219,23 @@ class WorksheetParser {
       if (*end == '\0') {
         if (auto iso = excelSerialToIso(serial, format.kind, context_.date1904)) return *iso;
       }
+      ++rows_.impossible_dates;
     }
     return expandExponent(raw);
   }
 
-  Result<std::vector<CsvRecord>> pad() {
-    if (!records_.empty() && width_ > kMaxPaddedCells / records_.size()) {
+  Result<WorksheetRows> pad() {
+    const std::vector<CsvRecord>& records = rows_.records;
+    if (!records.empty() && width_ > kMaxPaddedCells / records.size()) {
       return Error{ErrorCode::kUnreadableFile,
-                   "the sheet is too large to read (" + std::to_string(records_.size()) +
+                   "the sheet is too large to read (" + std::to_string(records.size()) +
                        " rows × " + std::to_string(width_) + " columns)",
-                   "la feuille est trop grande pour être lue (" + std::to_string(records_.size()) +
+                   "la feuille est trop grande pour être lue (" + std::to_string(records.size()) +
                        " lignes × " + std::to_string(width_) + " colonnes)",
                    {}};
     }
-    for (CsvRecord& record : records_) record.fields.resize(width_);
-    return std::move(records_);
+    for (CsvRecord& record : rows_.records) record.fields.resize(width_);
+    return std::move(rows_);
   }
 
   Error unclosedCell() const {
@@ -245,7 +250,7 @@ class WorksheetParser {
   }
 
   const WorksheetContext& context_;
-  std::vector<CsvRecord> records_;
+  WorksheetRows rows_;
   std::size_t width_ = 0;
   bool in_sheet_data_ = false;
   std::size_t row_ = 0;  // current row number, 0 before the first
@@ -258,6 +263,7 @@ class WorksheetParser {
   std::string type_;
   std::size_t style_ = 0;
   std::string value_;
+  bool has_formula_ = false;
   RichTextCollector inline_text_;
 };
 
@@ -286,8 +292,7 @@ Result<std::vector<std::string>> parseSharedStrings(std::string_view xml) {
   return strings;
 }
 
-Result<std::vector<CsvRecord>> parseWorksheet(std::string_view xml,
-                                              const WorksheetContext& context) {
+Result<WorksheetRows> parseWorksheet(std::string_view xml, const WorksheetContext& context) {
   return WorksheetParser(context).run(xml);
 }
 

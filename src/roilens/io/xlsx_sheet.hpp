@@ -31,9 +31,15 @@ struct WorksheetContext {
 // numbers as ISO text (see excelSerialToIso; a serial that is no real date stays a number),
 // percent-styled numbers ×100 with '%' (0.2778 → "27.78%"), currency-styled numbers followed
 // by the format's currency ("1234.5 €"), so that the cells read like a CSV saved by Excel.
-// A formula without a cached result is empty. Errors carry line = row and column = letter.
-Result<std::vector<CsvRecord>> parseWorksheet(std::string_view xml,
-                                              const WorksheetContext& context);
+// A formula without a cached result is empty (and counted). Errors carry line = row and
+// column = letter.
+struct WorksheetRows {
+  std::vector<CsvRecord> records;
+  std::size_t formulas_without_result = 0;  // formula cells saved with no value: read as empty
+  std::size_t impossible_dates = 0;         // date-styled numbers naming no real day: kept as is
+};
+
+Result<WorksheetRows> parseWorksheet(std::string_view xml, const WorksheetContext& context);
 
 struct CellRef {
   std::size_t column = 0;  // 1-based: A = 1, XFD = 16384

@@ -53,6 +53,20 @@ TEST(XlsxReader, ReadsFirstSheetWithEveryCellKind) {
   EXPECT_EQ(r[3].end_line, 5u);
 }
 
+TEST(XlsxReader, SheetReportNamesTheSheetAndTheOthers) {
+  const Result<XlsxSheet> sheet = readXlsxSheet(fixture("basic.xlsx"));
+  ASSERT_TRUE(sheet.ok()) << sheet.error().describe();
+  EXPECT_EQ(sheet.value().name, "Campaigns");
+  EXPECT_EQ(sheet.value().other_sheets, (std::vector<std::string>{"Notes"}));
+  EXPECT_EQ(sheet.value().records.size(), 4u);
+  ASSERT_EQ(sheet.value().warnings.size(), 1u);
+  EXPECT_EQ(sheet.value().warnings[0].message_en,
+            "only sheet 'Campaigns' was read; the workbook also has 'Notes'");
+  EXPECT_EQ(sheet.value().warnings[0].message_fr,
+            "seule la feuille 'Campaigns' a \xC3\xA9t\xC3\xA9 lue ; le classeur contient aussi "
+            "'Notes'");
+}
+
 TEST(XlsxReader, ReadsChosenStoredSheetPaddedToItsWidth) {
   // Sheet 2 is a stored (uncompressed) ZIP entry; its widest row reaches column C.
   const Result<std::vector<CsvRecord>> rows = readXlsx(fixture("basic.xlsx"), "notes");
@@ -170,6 +184,12 @@ TEST_P(XlsxFromOpenpyxl, ReadsWhatTheScriptWrote) {
   EXPECT_EQ(r[2].fields,
             (Fields{"2024-02-29", "2024-12-31 23:59:59", "", "", "0.1", "-7", "FALSE", ""}));
   EXPECT_EQ(r[2].line, 3u);
+  // openpyxl saves formulas without computing them: H2 is counted and the user is told.
+  const Result<XlsxSheet> sheet = readXlsxSheet(fixture(GetParam()));
+  ASSERT_TRUE(sheet.ok());
+  ASSERT_EQ(sheet.value().warnings.size(), 2u);
+  EXPECT_EQ(sheet.value().warnings[1].message_en.rfind("1 formula cell(s) were saved without", 0),
+            0u);
 
   const Result<std::vector<CsvRecord>> totals = readXlsx(fixture(GetParam()), "Totals");
   ASSERT_TRUE(totals.ok());

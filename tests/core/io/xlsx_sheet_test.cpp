@@ -12,8 +12,8 @@ namespace {
 
 using Fields = std::vector<std::string>;
 
-Result<std::vector<CsvRecord>> parse(const std::string& sheet_data,
-                                     const std::vector<std::string>& strings = {}) {
+Result<WorksheetRows> parse(const std::string& sheet_data,
+                            const std::vector<std::string>& strings = {}) {
   const CellStyles styles;
   const WorksheetContext context{strings, styles, false};
   return parseWorksheet("<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>",
@@ -82,7 +82,7 @@ TEST(ParseWorksheet, PercentAndCurrencyReadAsExcelShowsThem) {
       context);
   ASSERT_TRUE(rows.ok());
   // 0.2778 × 100 = 27.78 %; a text cell keeps its text whatever its style.
-  EXPECT_EQ(rows.value()[0].fields, (Fields{"27.78%", "-1234.5 \xE2\x82\xAC", "n/a"}));
+  EXPECT_EQ(rows.value().records[0].fields, (Fields{"27.78%", "-1234.5 \xE2\x82\xAC", "n/a"}));
 }
 
 TEST(ParseWorksheet, GapsAndWidth) {
@@ -90,16 +90,16 @@ TEST(ParseWorksheet, GapsAndWidth) {
       "<row r=\"1\"><c r=\"B1\"><v>1</v></c></row>"
       "<row r=\"3\"><c r=\"D3\" t=\"inlineStr\"><is><t>far</t></is></c></row>");
   ASSERT_TRUE(rows.ok()) << rows.error().describe();
-  ASSERT_EQ(rows.value().size(), 2u);
-  EXPECT_EQ(rows.value()[0].fields, (Fields{"", "1", "", ""}));
-  EXPECT_EQ(rows.value()[1].fields, (Fields{"", "", "", "far"}));
-  EXPECT_EQ(rows.value()[1].line, 3u);
+  ASSERT_EQ(rows.value().records.size(), 2u);
+  EXPECT_EQ(rows.value().records[0].fields, (Fields{"", "1", "", ""}));
+  EXPECT_EQ(rows.value().records[1].fields, (Fields{"", "", "", "far"}));
+  EXPECT_EQ(rows.value().records[1].line, 3u);
 }
 
 TEST(ParseWorksheet, CellsOutOfOrderLandInTheirColumn) {
   const auto rows = parse("<row r=\"1\"><c r=\"C1\"><v>3</v></c><c r=\"A1\"><v>1</v></c></row>");
   ASSERT_TRUE(rows.ok());
-  EXPECT_EQ(rows.value()[0].fields, (Fields{"1", "", "3"}));
+  EXPECT_EQ(rows.value().records[0].fields, (Fields{"1", "", "3"}));
 }
 
 TEST(ParseWorksheet, FormulaWithoutCachedValueAndEmptyStringsAreEmpty) {
@@ -108,8 +108,23 @@ TEST(ParseWorksheet, FormulaWithoutCachedValueAndEmptyStringsAreEmpty) {
       "<c r=\"C1\"><v>5</v></c></row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>",
       {""});
   ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().size(), 1u);  // row 2 only holds an empty string
-  EXPECT_EQ(rows.value()[0].fields, (Fields{"", "", "5"}));
+  ASSERT_EQ(rows.value().records.size(), 1u);  // row 2 only holds an empty string
+  EXPECT_EQ(rows.value().records[0].fields, (Fields{"", "", "5"}));
+  EXPECT_EQ(rows.value().formulas_without_result, 1u);  // A1; B1 is a text, not a formula
+}
+
+TEST(ParseWorksheet, ImpossibleDatesStayNumbersAndAreCounted) {
+  // Serial 60 is the fictitious 1900-02-29 and -1 precedes serial 0: no day to show.
+  const std::vector<std::string> strings;
+  const CellStyles styles({{NumberFormatKind::kNumber, ""}, {NumberFormatKind::kDate, ""}});
+  const WorksheetContext context{strings, styles, false};
+  const auto rows = parseWorksheet(
+      "<sheetData><row r=\"1\"><c s=\"1\"><v>60</v></c><c s=\"1\"><v>-1</v></c>"
+      "<c s=\"1\"><v>61</v></c></row></sheetData>",
+      context);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows.value().records[0].fields, (Fields{"60", "-1", "1900-03-01"}));
+  EXPECT_EQ(rows.value().impossible_dates, 2u);
 }
 
 TEST(ParseWorksheet, BooleansAndErrors) {
@@ -117,7 +132,7 @@ TEST(ParseWorksheet, BooleansAndErrors) {
       "<row r=\"1\"><c t=\"b\"><v>0</v></c><c t=\"b\"><v>1</v></c><c t=\"e\"><v>#DIV/0!</v></c>"
       "<c t=\"str\"><v>a &amp; b</v></c></row>");
   ASSERT_TRUE(rows.ok());
-  EXPECT_EQ(rows.value()[0].fields, (Fields{"FALSE", "TRUE", "#DIV/0!", "a & b"}));
+  EXPECT_EQ(rows.value().records[0].fields, (Fields{"FALSE", "TRUE", "#DIV/0!", "a & b"}));
 }
 
 TEST(ParseWorksheet, RowsOutOfOrderAreAnError) {
@@ -157,7 +172,7 @@ TEST(ParseWorksheet, TextOutsideSheetDataIsIgnored) {
       "<sheetData><row r=\"1\"><c><v>1</v></c></row></sheetData></worksheet>",
       context);
   ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().size(), 1u);
+  ASSERT_EQ(rows.value().records.size(), 1u);
 }
 
 TEST(ParseWorksheet, ManyRowsStayFast) {
@@ -171,12 +186,12 @@ TEST(ParseWorksheet, ManyRowsStayFast) {
   }
   const auto rows = parse(xml);
   ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().size(), 20000u);
+  ASSERT_EQ(rows.value().records.size(), 20000u);
   long long sum = 0;
-  for (const CsvRecord& rec : rows.value()) sum += std::stoll(rec.fields[0]);
+  for (const CsvRecord& rec : rows.value().records) sum += std::stoll(rec.fields[0]);
   EXPECT_EQ(sum, 20000LL * 20001 / 2);  // 1 + … + n = n(n + 1)/2
-  EXPECT_EQ(rows.value().back().line, 20000u);
-  EXPECT_EQ(rows.value().back().fields[1], "row 20000");
+  EXPECT_EQ(rows.value().records.back().line, 20000u);
+  EXPECT_EQ(rows.value().records.back().fields[1], "row 20000");
 }
 
 TEST(ParseWorksheet, RandomFragmentsKeepInvariants) {
@@ -234,15 +249,15 @@ TEST(ParseWorksheet, RandomFragmentsKeepInvariants) {
     std::string xml = "<worksheet><sheetData>";
     const int n = static_cast<int>(rng() % 40);
     for (int i = 0; i < n; ++i) xml += fragments[rng() % fragments.size()];
-    const Result<std::vector<CsvRecord>> rows = parseWorksheet(xml, context);
+    const Result<WorksheetRows> rows = parseWorksheet(xml, context);
     (void)parseSharedStrings(xml);
     (void)CellStyles::parse(xml);
     if (!rows.ok()) continue;
-    for (std::size_t i = 0; i < rows.value().size(); ++i) {
-      const CsvRecord& r = rows.value()[i];
-      EXPECT_EQ(r.fields.size(), rows.value()[0].fields.size()) << xml;
+    for (std::size_t i = 0; i < rows.value().records.size(); ++i) {
+      const CsvRecord& r = rows.value().records[i];
+      EXPECT_EQ(r.fields.size(), rows.value().records[0].fields.size()) << xml;
       if (i > 0) {
-        EXPECT_GT(r.line, rows.value()[i - 1].line) << xml;
+        EXPECT_GT(r.line, rows.value().records[i - 1].line) << xml;
       }
     }
   }
