@@ -126,27 +126,27 @@ void FileReader::fail(ErrorCode code, std::string en, std::string fr, std::size_
 void FileReader::feed(std::string_view bytes) {
   hash(bytes);
   if (mode_ == Mode::kFailed) return;
-  if (mode_ == Mode::kUndecided && raw_bytes_.size() < 4 && !header_seen_ &&
-      pending_text_.empty()) {
-    raw_bytes_.append(bytes);  // hold the first 4 bytes: a ZIP (XLSX) signature decides the path
-    if (raw_bytes_.size() < 4) return;
-    if (io::looksLikeZip(raw_bytes_)) {
-      mode_ = Mode::kXlsx;
-      return;
-    }
-    bytes = std::string_view();
-    std::string text;
-    decoder_.feed(raw_bytes_, text);
-    raw_bytes_.clear();
-    raw_bytes_.shrink_to_fit();
-    raw_bytes_.push_back('\0');  // marks "first bytes already examined"
-    feedText(text, false);
-    return;
-  }
   if (mode_ == Mode::kXlsx) {
     raw_bytes_.append(bytes);
     return;
   }
+  if (!first_bytes_examined_) {
+    raw_bytes_.append(bytes);  // hold the first 4 bytes: a ZIP (XLSX) signature decides the path
+    if (raw_bytes_.size() < 4) return;
+    first_bytes_examined_ = true;
+    if (io::looksLikeZip(raw_bytes_)) {
+      mode_ = Mode::kXlsx;
+      return;
+    }
+    const std::string held = std::move(raw_bytes_);
+    raw_bytes_.clear();
+    decodeAndFeed(held);
+    return;
+  }
+  decodeAndFeed(bytes);
+}
+
+void FileReader::decodeAndFeed(std::string_view bytes) {
   std::string text;
   decoder_.feed(bytes, text);
   if (decoder_.looksBinary()) {
@@ -489,10 +489,13 @@ FileReader::Result FileReader::finish() {
   if (mode_ == Mode::kXlsx) {
     finishXlsx();
   } else if (mode_ != Mode::kFailed) {
-    std::string text;
-    if (!raw_bytes_.empty() && raw_bytes_.front() != '\0' && raw_bytes_.size() < 4) {
-      decoder_.feed(raw_bytes_, text);  // a file shorter than 4 bytes
+    if (!first_bytes_examined_ && !raw_bytes_.empty()) {
+      first_bytes_examined_ = true;
+      const std::string held = std::move(raw_bytes_);  // a file shorter than 4 bytes
+      raw_bytes_.clear();
+      decodeAndFeed(held);
     }
+    std::string text;
     decoder_.finish(text);
     feedText(text, true);
     if (mode_ == Mode::kUndecided && bytes_ == 0) {

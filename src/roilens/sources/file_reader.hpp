@@ -46,6 +46,7 @@ class FileReader {
   enum class Mode { kUndecided, kDelimited, kJson, kXlsx, kFailed };
 
   void hash(std::string_view bytes);
+  void decodeAndFeed(std::string_view bytes);
   void feedText(std::string_view text, bool at_end);
   bool locateHeader(bool at_end);
   void startDelimited(std::size_t header_offset, const std::vector<std::string>& lines);
@@ -79,6 +80,7 @@ class FileReader {
   std::size_t line_offset_ = 0;  // physical lines before the reader's first line
   Preamble preamble_;
   std::vector<std::string> first_lines_;  // raw lines from the header on (for recognition)
+  bool first_bytes_examined_ = false;
   bool header_seen_ = false;
   bool headerless_ = false;
   bool unrecognised_ = false;
