@@ -25,6 +25,10 @@ const CONTENT_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+  "style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; " +
+  "form-action 'none'; base-uri 'none'";
+
 // Maps a URL path onto a file under root, or null when it would leave root.
 function filePathFor(root, urlPath) {
   let decoded;
@@ -59,6 +63,9 @@ async function handle(root, overrides, request, response) {
     return;
   }
   response.writeHead(200, {
+    // The same policy as the page's <meta>, sent as a header so it also binds the Worker:
+    // own files only, wasm allowed, no eval, no request to any other host.
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'Content-Type': CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
     'Cache-Control': 'no-cache',

@@ -30,7 +30,7 @@ const state = {
   period: '',
   attribution: null,
   attributionError: null,
-  attributionView: { model: 'all', measure: 'value' },
+  attributionView: { model: 'key', measure: 'value' },
   clv: null,
   clvError: null,
   mappingFor: null,

@@ -19,8 +19,9 @@ function niceMax(value) {
  * series: [{id, label, color?, values: Map(category → number), highlight?}]
  */
 export function groupedBars({ categories, series, lang, title, formatTick = (v) => formatNumber(v, lang, 1) }) {
-  const barHeight = 12;
-  const gap = 3;
+  // Thinner bars when many series share a group, so fourteen models stay readable.
+  const barHeight = series.length > 6 ? 7 : 12;
+  const gap = series.length > 6 ? 2 : 3;
   const groupGap = 14;
   const labelWidth = 150;
   // About the panel's width in CSS pixels, so SVG text renders near its nominal size.

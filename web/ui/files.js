@@ -132,8 +132,14 @@ export function fileCard(entry, lang, { onFix, onRemove }) {
     }
     if (facts.length) card.append(el('p', { class: 'facts' }, facts.flatMap((f, i) => (i ? [' · ', f] : [f]))));
     if (r.warnings?.length) {
-      card.append(el('ul', { class: 'warnings', 'aria-label': t('warnings', lang) },
-        r.warnings.map((w) => el('li', { text: warningText(w, lang) }))));
+      // Two warnings in view; the rest one click away, so a card never turns into a wall of text.
+      const items = r.warnings.map((w) => el('li', { text: warningText(w, lang) }));
+      card.append(el('ul', { class: 'warnings', 'aria-label': t('warnings', lang) }, items.slice(0, 2)));
+      if (items.length > 2) {
+        card.append(el('details', { class: 'more-warnings' },
+          el('summary', { text: `${t('warnings', lang)} (+${items.length - 2})` }),
+          el('ul', { class: 'warnings' }, items.slice(2))));
+      }
     }
     const rejections = rejectionsList(r.rejections, lang);
     if (rejections) card.append(rejections);

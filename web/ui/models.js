@@ -12,7 +12,10 @@ function errorNote(error, lang) {
   return el('p', { class: 'needs-note', text: `${t('unavailable', lang)}${colon(lang)}${text}` });
 }
 
-// `view` = {model: 'all' | model id, measure: 'value' | 'conversions'}; onChange(view) re-renders.
+// The models most marketers compare first; "all" shows the fourteen.
+const KEY_MODELS = ['first_touch', 'last_touch', 'linear', 'position_based', 'markov_1', 'shapley'];
+
+// `view` = {model: 'key' | 'all' | model id, measure: 'value' | 'conversions'}; onChange(view) re-renders.
 export function renderAttribution(container, { attribution, error, lang, view, onChange }) {
   if (!attribution?.models?.length) {
     container.replaceChildren(errorNote(error, lang) ?? el('p', { class: 'note', text: t('unavailable', lang) }));
@@ -20,18 +23,23 @@ export function renderAttribution(container, { attribution, error, lang, view, o
   }
   const models = attribution.models;
   const modelSelect = el('select', { onchange: (e) => onChange({ ...view, model: e.target.value }) },
+    el('option', { value: 'key', text: t('attributionCompareKey', lang), selected: view.model === 'key' }),
     el('option', { value: 'all', text: t('attributionCompare', lang), selected: view.model === 'all' }),
     models.map((m) => el('option', { value: m.id, text: pick(m.label, lang) || m.id, selected: view.model === m.id })));
   const measureSelect = el('select', { onchange: (e) => onChange({ ...view, measure: e.target.value }) },
     el('option', { value: 'value', text: t('value', lang), selected: view.measure === 'value' }),
-    el('option', { value: 'conversions', text: t('conversions', lang), selected: view.measure === 'conversions' }));
+    el('option', { value: 'conversions', text: t('conversions', lang), selected: view.measure === 'conversions' }),
+    models.some((m) => m.channels.some((c) => isNumber(c.roi)))
+      ? el('option', { value: 'roi', text: 'ROI (%)', selected: view.measure === 'roi' }) : null);
   const channels = [...new Set(models.flatMap((m) => m.channels.map((c) => c.channel)))];
   const series = models.map((m, i) => ({
     id: m.id, label: pick(m.label, lang) || m.id, color: PALETTE[i % PALETTE.length],
-    highlight: view.model === 'all' || view.model === m.id,
     values: new Map(m.channels.map((c) => [c.channel, c[view.measure]])),
   }));
-  const shown = view.model === 'all' ? series : series.filter((s) => s.id === view.model);
+  const keyModels = series.filter((s) => KEY_MODELS.includes(s.id));
+  const shown = view.model === 'all' ? series
+    : view.model === 'key' ? (keyModels.length ? keyModels : series)
+      : series.filter((s) => s.id === view.model);
   const legend = el('ul', { class: 'legend' }, shown.map((s) => el('li', {},
     el('span', { class: 'swatch', style: `background:${s.color}` }), s.label)));
 
@@ -43,7 +51,8 @@ export function renderAttribution(container, { attribution, error, lang, view, o
       shown.map((s) => {
         const value = s.values.get(channel);
         return el('td', { class: 'num' }, el('span', { class: 'kpi-value',
-          dataset: { kpi: view.measure === 'value' ? 'attributed_revenue' : 'attributed_conversions',
+          dataset: { kpi: { value: 'attributed_revenue', conversions: 'attributed_conversions',
+            roi: 'attributed_roi' }[view.measure],
             value: isNumber(value) ? String(value) : '', period: 'all',
             dimension: `channel=${channel};model=${s.id}` },
           text: formatNumber(value, lang, 2) }));
@@ -133,10 +142,13 @@ export function renderClv(container, { clv, error, index, period, lang }) {
   }
   if (clv) {
     const customers = clv.customers ?? [];
-    blocks.push(el('h3', { text: t('clvDistribution', lang) }),
-      histogram({ values: customers.map((c) => c.clv), lang, title: t('clvDistribution', lang) }));
-    const top = [...customers].filter((c) => isNumber(c.clv)).sort((a, b) => b.clv - a.clv).slice(0, 10);
-    blocks.push(el('h3', { text: t('clvTop', lang) }), el('div', { class: 'table-wrap' },
+    const predicted = customers.filter((c) => isNumber(c.clv));
+    if (predicted.length) {
+      blocks.push(el('h3', { text: t('clvDistribution', lang) }),
+        histogram({ values: predicted.map((c) => c.clv), lang, title: t('clvDistribution', lang) }));
+    }
+    const top = [...predicted].sort((a, b) => b.clv - a.clv).slice(0, 10);
+    if (top.length) blocks.push(el('h3', { text: t('clvTop', lang) }), el('div', { class: 'table-wrap' },
       el('table', { class: 'data-table' },
         el('thead', {}, el('tr', {}, [t('customer', lang), 'CLV', t('pAlive', lang), t('expectedPurchases', lang)]
           .map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: h })))),
@@ -154,6 +166,11 @@ export function renderClv(container, { clv, error, index, period, lang }) {
     const cohorts = cohortTable(clv.cohorts, lang);
     if (cohorts) blocks.push(el('h3', { text: t('cohorts', lang) }), cohorts);
     for (const w of clv.warnings ?? []) blocks.push(el('p', { class: 'warning-note', text: pick(w.message ?? w, lang) }));
+    if (clv.model_error) {
+      const e = clv.model_error;
+      blocks.push(el('p', { class: 'warning-note', text: `${t('predictiveUnavailable', lang)}${colon(lang)}` +
+        (lang === 'fr' ? e.message_fr ?? e.message_en : e.message_en ?? e.message_fr ?? e.code) }));
+    }
   }
   blocks.push(el('h3', { text: t('ltvCac', lang) }), ltvCacTable(clv, index, period, lang));
   container.replaceChildren(...blocks.filter(Boolean));
