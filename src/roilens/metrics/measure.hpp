@@ -78,6 +78,7 @@ class ContactIndex {
 };
 void fillContactDimensions(const model::Contact& c, DimensionValues& dims);
 Fact dayFact(model::DayNumber day, double amount = 1.0);
+std::vector<const model::TrafficAgg*> visitRows(const model::Dataset& data, bool landing_page_rows);
 }  // namespace detail
 
 }  // namespace roilens::metrics

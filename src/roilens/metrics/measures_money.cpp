@@ -50,6 +50,14 @@ Fact saleFact(const Transaction& t, const ContactIndex& contacts, const MeasureC
   return f;
 }
 
+// One key per person: a buyer referenced by e-mail in one file and by contact id in another is
+// the same customer when both resolve to the same contact.
+std::string customerKey(const Transaction& t, const ContactIndex& contacts) {
+  if (const model::Contact* c = contacts.find(t.customer_ref))
+    return "contact:" + c->contact_id + c->email;
+  return lowerCase(t.customer_ref);
+}
+
 enum class SaleAmount { kRevenue, kOrder, kMargin, kBuyer, kMarginBuyer, kUpsellBuyer };
 
 template <SaleAmount kWhat>
@@ -66,7 +74,7 @@ std::vector<Fact> sales(const Dataset& data, const MeasureContext& ctx) {
     Fact f = saleFact(t, contacts, ctx, amount);
     if (kWhat == SaleAmount::kBuyer || kWhat == SaleAmount::kMarginBuyer ||
         kWhat == SaleAmount::kUpsellBuyer) {
-      f.entity = lowerCase(t.customer_ref);
+      f.entity = customerKey(t, contacts);
     }
     out.push_back(std::move(f));
   }
@@ -79,14 +87,16 @@ std::vector<Fact> promoters(const Dataset& data, const MeasureContext& ctx) {
   std::map<std::string, std::vector<const Transaction*>> by_customer;
   for (const Transaction& t : data.transactions) {
     if (isCountedSale(t) && !t.customer_ref.empty())
-      by_customer[lowerCase(t.customer_ref)].push_back(&t);
+      by_customer[customerKey(t, contacts)].push_back(&t);
   }
   std::vector<Fact> out;
   for (auto& [customer, list] : by_customer) {
     if (list.size() < 2) continue;
     std::sort(list.begin(), list.end(),
               [](const Transaction* a, const Transaction* b) { return *dateOf(*a) < *dateOf(*b); });
-    out.push_back(saleFact(*list[1], contacts, ctx, 1.0));
+    Fact f = saleFact(*list[1], contacts, ctx, 1.0);
+    f.entity = customer;
+    out.push_back(std::move(f));
   }
   return out;
 }

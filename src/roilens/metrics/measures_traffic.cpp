@@ -19,6 +19,8 @@ bool isAcquisitionRow(const TrafficAgg& r) {
   return r.landing_page.empty() && r.page.empty() && r.event_name.empty();
 }
 
+}  // namespace
+
 // The one family of rows visit measures read (see MeasureContext::landing_page_rows).
 std::vector<const TrafficAgg*> visitRows(const Dataset& data, bool landing_page_rows) {
   bool has_acquisition = false;
@@ -30,6 +32,8 @@ std::vector<const TrafficAgg*> visitRows(const Dataset& data, bool landing_page_
   }
   return rows;
 }
+
+namespace {
 
 Fact rowFact(const TrafficAgg& r, double amount) {
   Fact f;
@@ -92,8 +96,10 @@ std::optional<double> keyEventKnownSessions(const TrafficAgg& r, const MeasureCo
 template <RowAmount kAmount>
 bool hasRowsWith(const Dataset& data) {
   const MeasureContext ctx{0, false, visitorsBasisOf(data)};
-  for (const TrafficAgg* r : visitRows(data, false)) {
-    if (kAmount(*r, ctx)) return true;
+  for (const bool landing : {false, true}) {  // either family of rows may carry the measure
+    for (const TrafficAgg* r : visitRows(data, landing)) {
+      if (kAmount(*r, ctx)) return true;
+    }
   }
   return false;
 }
@@ -141,12 +147,12 @@ std::span<const MeasureDefinition> trafficMeasures() { return kMeasures; }
 namespace roilens::metrics {
 
 VisitorsBasis visitorsBasisOf(const model::Dataset& data) {
+  // Decided on the rows visitors are read from (acquisition rows, else landing-page rows).
   bool any = false;
-  for (const model::TrafficAgg& r : data.traffic) {
-    if (!r.event_name.empty() || !r.page.empty()) continue;
-    if (!r.users && !r.sessions) continue;
+  for (const model::TrafficAgg* r : detail::visitRows(data, false)) {
+    if (!r->users && !r->sessions) continue;
     any = true;
-    if (!r.users) return VisitorsBasis::kSessions;
+    if (!r->users) return VisitorsBasis::kSessions;
   }
   return any ? VisitorsBasis::kUsers : VisitorsBasis::kSessions;
 }

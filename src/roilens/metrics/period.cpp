@@ -131,13 +131,11 @@ Period customRange(DayNumber first, DayNumber last) {
   return {first, last, Grain::kRange, model::isoDate(first) + ".." + model::isoDate(last)};
 }
 
-std::vector<Period> periodsCovering(Grain grain, DayNumber first, DayNumber last,
-                                    bool label_range_as_all) {
+std::vector<Period> periodsCovering(Grain grain, DayNumber first, DayNumber last, bool clip) {
   std::vector<Period> out;
   if (last < first) return out;
   if (grain == Grain::kAll) {
-    out.push_back(label_range_as_all ? Period{first, last, Grain::kAll, "all"}
-                                     : customRange(first, last));
+    out.push_back(clip ? customRange(first, last) : Period{first, last, Grain::kAll, "all"});
     return out;
   }
   if (!isCalendarGrain(grain)) {
@@ -146,7 +144,7 @@ std::vector<Period> periodsCovering(Grain grain, DayNumber first, DayNumber last
   }
   for (DayNumber day = first; day <= last;) {
     Period p = calendarPeriod(grain, day);
-    if (p.first < first || p.last > last)
+    if (clip && (p.first < first || p.last > last))
       p = customRange(std::max(p.first, first), std::min(p.last, last));
     day = p.last + 1;
     out.push_back(std::move(p));

@@ -41,10 +41,12 @@ model::DayNumber addMonths(model::DayNumber day, int months);  // clamps the day
 // The calendar period of `grain` containing `day` (day, week, month, quarter, year only).
 Period calendarPeriod(Grain grain, model::DayNumber day);
 
-// Calendar periods of `grain` covering [first, last]; the first and last are clipped to the
-// range and then labelled as a custom range. kAll gives one "all" period, kRange one "a..b".
+// Calendar periods of `grain` covering [first, last]. For a user's custom range (`clip`), the
+// first and last periods are cut to the range and labelled "a..b"; for the data's own extent
+// they stay whole calendar periods. kAll gives one period: "all" for the data's extent, "a..b"
+// for a custom range; kRange gives one "a..b".
 std::vector<Period> periodsCovering(Grain grain, model::DayNumber first, model::DayNumber last,
-                                    bool label_range_as_all = false);
+                                    bool clip = true);
 
 Period customRange(model::DayNumber first, model::DayNumber last);
 

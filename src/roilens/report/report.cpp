@@ -82,7 +82,7 @@ std::vector<Period> reportPeriods(
   const bool custom = o.from || o.to;
   const metrics::Grain grain =
       o.grain.value_or(custom ? metrics::Grain::kRange : metrics::Grain::kMonth);
-  return metrics::periodsCovering(grain, first, last, /*label_range_as_all=*/!custom);
+  return metrics::periodsCovering(grain, first, last, /*clip=*/custom);
 }
 
 bool sortedDisjoint(const std::vector<Period>& p) {
@@ -263,7 +263,10 @@ class ReportBuilder {
       return;
     }
     addSlices(k, {});
-    if (o_.by.empty()) return;
+    // A KPI already broken down by every requested dimension (cac_by_channel --by channel) has
+    // its slices once.
+    if (o_.by.empty() || metrics::groupDimensions(k, o_.by) == metrics::groupDimensions(k, {}))
+      return;
     if (metrics::Engine::supports(k, o_.by)) {
       addSlices(k, o_.by);
     } else {
