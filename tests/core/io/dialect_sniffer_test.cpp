@@ -90,6 +90,12 @@ TEST(DialectSnifferTest, RealExports) {
       {"ga4/Traffic_acquisition_Session_source_medium_90_days.csv", ',', "Session source / medium",
        Encoding::kUtf8},
       {"ga4/exploration_free_form_truncated.csv", ',', "Page path + query string", Encoding::kUtf8},
+      {"ga4/exploration_data-export_truncated.csv", ',', "Nth day", Encoding::kUtf8},
+      {"ga4/Landing_page_Landing_page.csv", ',', "Landing page", Encoding::kUtf8},
+      {"ga4/Pages_and_screens_Page_path_and_screen_class.csv", ',', "Page path and screen class",
+       Encoding::kUtf8},
+      {"ga4/User_acquisition_First_user_primary_channel_group_(Default_Channel_Group).csv", ',',
+       "First user primary channel group (Default Channel Group)", Encoding::kUtf8},
       {"google_ads/campaign_report_alltime_usd.csv", ',', "Campaign status", Encoding::kUtf8},
       {"google_ads/campaign_report_daterange_eur.csv", ',', "Campaign status", Encoding::kUtf8},
       {"google_ads/campaign_report_daterange_gbp_en-GB.csv", ',', "Campaign status",
@@ -103,6 +109,8 @@ TEST(DialectSnifferTest, RealExports) {
       {"matomo/Referrers.getKeywords_pivot_week_utf16le.csv", ',', "label", Encoding::kUtf16Le},
       {"matomo/VisitsSummary.get_day_translated-de_utf16le.csv", ',', "Eindeutige Besucher",
        Encoding::kUtf16Le},
+      {"matomo/VisitsSummary.get_day_translated-en_utf16le.csv", ',', "Unique visitors",
+       Encoding::kUtf16Le},
       {"matomo/VisitsSummary.get_week_multiperiod_raw_utf16le.csv", ',', "date",
        Encoding::kUtf16Le},
       {"meta_ads/ads_manager_campaigns_no_data_usd.csv", ',', "Reporting starts", Encoding::kUtf8},
@@ -112,9 +120,11 @@ TEST(DialectSnifferTest, RealExports) {
       {"stripe/unified_payments_redacted.csv", ',', "id", Encoding::kUtf8},
       {"ua/ua_browser_os_sessions_preamble_stripped.csv", ',', "Browser", Encoding::kUtf8},
   };
+  std::size_t checked = 0;
   for (const RealFile& file : files) {
     const std::filesystem::path path = root / file.path;
     if (!std::filesystem::exists(path)) continue;
+    ++checked;
     const std::string bytes = fileBytes(path);
     const std::string text = testing::decodeAll(std::string_view(bytes).substr(0, 65536));
     const CsvDialect dialect = sniffDialect(text);
@@ -126,6 +136,7 @@ TEST(DialectSnifferTest, RealExports) {
     ASSERT_FALSE(header.empty()) << file.path;
     EXPECT_EQ(header[0], file.first_header_cell) << file.path;
   }
+  EXPECT_EQ(checked, files.size());  // the list names every CSV file of the folder
 }
 
 TEST(DialectSnifferTest, CdnowLog) {
