@@ -51,7 +51,7 @@ Result<double> expectationBracket(const BgnbdParams& p, double x, double z) {
   // still converges for z < 1, within its term budget).
   if (z > 0.9 && std::fabs(am1) > 1e-3) {
     const Result<double> g = hyp2f1(upper, am1, lower, z);
-    if (!g) return g;
+    if (!g) return g.error();
     return (1.0 - std::exp(am1 * log_w) * g.value()) / am1;
   }
   double term = 1.0;  // (upper)_n (a)_{n-1} z^n / ((lower)_n n!), built up from n = 1
@@ -133,7 +133,7 @@ Result<double> conditionalExpectedPurchases(const BgnbdParams& p, const RepeatHi
   const double x = h.frequency;
   const double z = t / (p.alpha + h.age + t);
   const Result<double> bracket = expectationBracket(p, x, z);
-  if (!bracket) return bracket;
+  if (!bracket) return bracket.error();
   const double alive_odds =
       pAlive(p, h);  // 1 / (1 + delta a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))
   return (p.a + p.b + x - 1.0) * bracket.value() * alive_odds;

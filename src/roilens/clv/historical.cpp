@@ -60,7 +60,8 @@ std::vector<CohortRow> cohortRetention(const RfmTable& rfm) {
   for (const CustomerRfm& c : rfm.customers) {
     const int first = monthIndex(c.purchases.front().day);
     Accumulator& acc = cohorts[first];
-    const std::size_t months = static_cast<std::size_t>(last_month - first + 1);
+    const int span = last_month - first + 1;  // months from the acquisition month to the end
+    const auto months = static_cast<std::size_t>(span);
     acc.active.resize(months, 0.0);
     acc.revenue_by_month.resize(months, 0.0);
     ++acc.customers;

@@ -60,8 +60,8 @@ Result<double> connection(double a, double b, double c, double z) {
   const double w = 1.0 - z;
   const Result<double> f1 = series(a, b, a + b - c + 1.0, w);
   const Result<double> f2 = series(c - a, c - b, c - a - b + 1.0, w);
-  if (!f1) return f1;
-  if (!f2) return f2;
+  if (!f1) return f1.error();
+  if (!f2) return f2.error();
   const SignedLog gc = logGamma(c);
   const SignedLog g1 = logGamma(c - a - b);
   const SignedLog r1a = logReciprocalGamma(c - a);
@@ -82,8 +82,8 @@ Result<double> connection(double a, double b, double c, double z) {
 Result<double> symmetricMean(double a, double b, double c, double z, double h) {
   const Result<double> up = connection(a, b, c + h, z);
   const Result<double> down = connection(a, b, c - h, z);
-  if (!up) return up;
-  if (!down) return down;
+  if (!up) return up.error();
+  if (!down) return down.error();
   return 0.5 * (up.value() + down.value());
 }
 
@@ -95,8 +95,8 @@ Result<double> nearOne(double a, double b, double c, double z) {
   const double h = 1e-4;
   const Result<double> near = symmetricMean(a, b, c, z, h);
   const Result<double> far = symmetricMean(a, b, c, z, 2.0 * h);
-  if (!near) return near;
-  if (!far) return far;
+  if (!near) return near.error();
+  if (!far) return far.error();
   return (4.0 * near.value() - far.value()) / 3.0;
 }
 
@@ -105,7 +105,7 @@ Result<double> unitInterval(double a, double b, double c, double z) {
     return series(a, b, c, z);
   }
   const Result<double> value = nearOne(a, b, c, z);
-  if (value && std::isfinite(value.value())) return value;
+  if (value && std::isfinite(value.value())) return value.value();
   return series(a, b, c, z);  // slow but exact fallback when the gamma factors overflow
 }
 
@@ -131,7 +131,7 @@ Result<double> hyp2f1(double a, double b, double c, double z) {
   if (z < 0.0) {
     // Pfaff: 2F1(a,b;c;z) = (1-z)^-a 2F1(a, c-b; c; z/(z-1)), and z/(z-1) lies in (0, 1).
     const Result<double> inner = unitInterval(a, c - b, c, z / (z - 1.0));
-    if (!inner) return inner;
+    if (!inner) return inner.error();
     return std::pow(1.0 - z, -a) * inner.value();
   }
   return unitInterval(a, b, c, z);

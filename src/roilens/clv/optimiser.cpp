@@ -112,7 +112,7 @@ Point gradient(CountedObjective& f, const Point& x) {
 }
 
 // BFGS on the inverse Hessian with a backtracking (Armijo) line search.
-Minimum bfgs(CountedObjective& f, Minimum start, double tolerance, Point& final_gradient) {
+Minimum bfgs(CountedObjective& f, const Minimum& start, double tolerance, Point& final_gradient) {
   const std::size_t n = start.point.size();
   std::vector<Point> inverse(n, Point(n, 0.0));
   const auto resetInverse = [&] {
@@ -235,7 +235,7 @@ Error notConverged(const std::string& en, const std::string& fr) {
 
 }  // namespace
 
-Result<Minimum> minimise(const Objective& objective, std::vector<double> start,
+Result<Minimum> minimise(const Objective& objective, const std::vector<double>& start,
                          const MinimiseOptions& options) {
   CountedObjective f(objective, options.max_evaluations);
   Minimum best{start, f(start), 1};

@@ -25,7 +25,7 @@ struct Minimum {
 
 // Minimises f from `start`. kNotConverged when the budget runs out, the gradient stays large, a
 // coordinate runs off (the likelihood has no finite maximum), or f is not finite at the end.
-Result<Minimum> minimise(const Objective& f, std::vector<double> start,
+Result<Minimum> minimise(const Objective& f, const std::vector<double>& start,
                          const MinimiseOptions& options = {});
 
 }  // namespace roilens::clv

@@ -11,7 +11,7 @@ Result<double> predictiveClv(const BgnbdParams& params, const RepeatHistory& his
   for (int month = 1; month <= horizon.months; ++month) {
     const Result<double> cumulative =
         conditionalExpectedPurchases(params, history, month * horizon.units_per_month);
-    if (!cumulative) return cumulative;
+    if (!cumulative) return cumulative.error();
     clv += expected_spend * (cumulative.value() - previous) /
            std::pow(1.0 + horizon.monthly_discount, month);
     previous = cumulative.value();
