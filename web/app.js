@@ -33,6 +33,7 @@ const state = {
   attributionView: { model: 'key', measure: 'value' },
   clv: null,
   clvError: null,
+  reports: {},
   mappingFor: null,
   busy: 0,
   progress: null,
@@ -223,6 +224,7 @@ async function refresh() {
         ? await eng.report(reportOptions({ by: [breakdown] })).catch((error) => { showError(error); return null; })
         : null;
       state.index = new ReportIndex(total, byChannel, byOther);
+      state.reports = { total, by_channel: byChannel, by_other: byOther };
     } catch (error) {
       state.index = new ReportIndex();
       showError(error);
@@ -386,6 +388,17 @@ function wire() {
   });
   byId('lang-toggle').addEventListener('click', () => setLanguage(state.lang === 'fr' ? 'en' : 'fr'));
   for (const id of ['grain', 'from', 'to', 'breakdown']) byId(id).addEventListener('change', () => refresh());
+  // The report as JSON, saved from memory (a blob: URL; nothing leaves the machine).
+  byId('export-button').addEventListener('click', async () => {
+    const files = state.files.map((f) => f.report).filter(Boolean);
+    const body = JSON.stringify({ files, ...state.reports, attribution: state.attribution, clv: state.clv }, null, 2);
+    const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+    const link = el('a', { href: url, download: 'roilens-report.json' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
   byId('period-select').addEventListener('change', (event) => {
     state.period = event.target.value;
     renderDashboard();

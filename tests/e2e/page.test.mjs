@@ -185,6 +185,17 @@ describe('the page', () => {
     assert.ok(await page.locator('#attribution svg rect').count() > 0);
   });
 
+  test('the report downloads as JSON with the same numbers', async () => {
+    const { page } = browser;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-button')]);
+    assert.equal(download.suggestedFilename(), 'roilens-report.json');
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const leads = saved.total.values.find((v) => v.kpi === 'leads' && v.period === '2025-02' &&
+      Object.keys(v.dimensions).length === 0);
+    assert.equal(leads.value, 21); // EXPECTED.md: 21 leads in February 2025
+    assert.equal(saved.files.length, SAMPLE_FILES.length);
+  });
+
   test('the French toggle translates labels and keeps the numbers', async () => {
     const { page } = browser;
     const before = await kpiValues(page, 'leads', '2025-02', 'channel=Email');

@@ -65,6 +65,7 @@ const LABELS = {
   dimLandingPage: ['Landing page', 'Page d’atterrissage'],
   dimDevice: ['Device', 'Appareil'],
   selectedPeriod: ['Showing', 'Affichage'],
+  exportReport: ['Download the report (JSON)', 'Télécharger le rapport (JSON)'],
   tilesTitle: ['Key figures', 'Chiffres clés'],
   vsPrevious: ['vs previous period', 'vs période précédente'],
   funnelTitle: ['Funnel', 'Entonnoir'],
