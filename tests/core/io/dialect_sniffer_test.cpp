@@ -132,6 +132,13 @@ TEST(DialectSnifferTest, RealExports) {
     const testing::PipelineResult result = testing::readWhole(bytes, dialect);
     EXPECT_EQ(result.encoding, file.encoding) << file.path;
     EXPECT_FALSE(result.error.has_value()) << file.path;
+    for (const std::size_t chunk : {1u, 7u}) {  // real bytes split everywhere read the same
+      std::vector<std::string_view> chunks;
+      for (std::size_t i = 0; i < bytes.size(); i += chunk) {
+        chunks.push_back(std::string_view(bytes).substr(i, chunk));
+      }
+      EXPECT_EQ(testing::readChunks(chunks, dialect).records, result.records) << file.path;
+    }
     const std::vector<std::string> header = headerOf(result.records);
     ASSERT_FALSE(header.empty()) << file.path;
     EXPECT_EQ(header[0], file.first_header_cell) << file.path;
