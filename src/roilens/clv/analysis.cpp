@@ -289,8 +289,8 @@ Result<json> analyse(const model::Dataset& dataset, const ClvOptions& options) {
   std::optional<RfmTable> table;
   std::vector<CustomerRow> rows;
   if (!dataset.transactions.empty()) {
-    Result<RfmTable> built =
-        buildRfm(dataset.transactions, {options.unit, options.calibration_end});
+    Result<RfmTable> built = buildRfm(
+        dataset.transactions, {options.unit, options.calibration_end, options.utc_offset_minutes});
     if (!built) return built.error();
     table = std::move(built).value();
     rows = rowsFromTable(*table);

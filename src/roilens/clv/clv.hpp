@@ -21,10 +21,14 @@ struct ClvOptions {
   // Data units per month; default unitsPerMonth(unit). Set 30 on weekly data to reproduce
   // lifetimes' default (freq="D"), see docs/clv.md.
   std::optional<double> units_per_month;
+  // The user's time zone (minutes east of UTC): purchases are grouped by the user's calendar day
+  // and calibration_end is a date of that calendar. The session sets it.
+  int utc_offset_minutes = 0;
 };
 
 // Keys: unit ("day"|"week"|"month"), calibration_end ("YYYY-MM-DD"), horizon_months (1..600),
-// discount (0 <= d < 1), penalizer (>= 0), margin (0 < m <= 1), units_per_month (> 0).
+// discount (0 <= d < 1), penalizer (>= 0), margin (0 < m <= 1), units_per_month (> 0),
+// utc_offset_minutes (-1440..1440). Whole-number options accept 12.0 (command lines send doubles).
 // Unknown keys and bad values give kInvalidArgument naming the key.
 Result<ClvOptions> parseClvOptions(const nlohmann::json& options);
 

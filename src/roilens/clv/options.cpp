@@ -1,3 +1,4 @@
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -56,12 +57,20 @@ Result<ClvOptions> parseClvOptions(const nlohmann::json& json) {
       if (!day) return badOption(key, "must be a date YYYY-MM-DD", "doit être une date AAAA-MM-JJ");
       options.calibration_end = *day;
     } else if (key == "horizon_months") {
-      if (!value.is_number_integer() || value.get<long long>() < 1 ||
-          value.get<long long>() > 600) {
+      // Whole months; 12.0 from a command line is fine, 1.5 is not.
+      const Result<double> v = number(value, key, 1.0, 600.0, false);
+      if (!v || v.value() != std::floor(v.value())) {
         return badOption(key, "must be a whole number of months from 1 to 600",
                          "doit être un nombre entier de mois de 1 à 600");
       }
-      options.horizon_months = value.get<int>();
+      options.horizon_months = static_cast<int>(v.value());
+    } else if (key == "utc_offset_minutes") {
+      const Result<double> v = number(value, key, -1440.0, 1440.0, false);
+      if (!v || v.value() != std::floor(v.value())) {
+        return badOption(key, "must be whole minutes east of UTC, from -1440 to 1440",
+                         "doit être un nombre entier de minutes à l'est d'UTC, de -1440 à 1440");
+      }
+      options.utc_offset_minutes = static_cast<int>(v.value());
     } else if (key == "discount") {
       const Result<double> v = number(value, key, 0.0, 0.999, false);
       if (!v) return v.error();

@@ -141,7 +141,8 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
       }
     }
     ++summary.purchase_records;
-    by_customer[t.customer_ref].push_back({model::localDay(*t.created_at, 0), *amount, t.channel});
+    by_customer[t.customer_ref].push_back(
+        {model::localDay(*t.created_at, options.utc_offset_minutes), *amount, t.channel});
   }
   if (by_customer.empty()) {
     return Error{ErrorCode::kMissingInput,

@@ -7,7 +7,8 @@
 // * Amount = amount_net when known, else amount_gross - refunds. A record refunded down to 0 or
 //   below, or with a negative amount (credit note), is not a purchase (counted). A zero amount
 //   without refunds (a free order) is a purchase.
-// * Purchases are grouped by UTC calendar day: several records on one day are one purchase whose
+// * Purchases are grouped by the user's calendar day (utc_offset_minutes): several records on
+//   one day are one purchase whose
 //   value is their sum. x = purchase days after the first; t_x = last purchase day - first day;
 //   T = observation end - first day; monetary value = mean value of the x repeat days (the first
 //   purchase is excluded; 0 when x = 0).
@@ -35,7 +36,8 @@ std::optional<TimeUnit> parseTimeUnit(const std::string& text);
 
 struct RfmOptions {
   TimeUnit unit = TimeUnit::kWeek;
-  std::optional<model::DayNumber> calibration_end;  // inclusive
+  std::optional<model::DayNumber> calibration_end;  // inclusive, a day of the user's calendar
+  int utc_offset_minutes = 0;                       // the user's time zone, for calendar days
 };
 
 // One purchase day of one customer (records of the day summed).

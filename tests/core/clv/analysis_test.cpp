@@ -44,6 +44,11 @@ TEST(ClvOptionsParse, DefaultsAndValues) {
   EXPECT_EQ(o.horizon_months, 24);
   EXPECT_DOUBLE_EQ(*o.margin, 0.35);
   EXPECT_DOUBLE_EQ(*o.units_per_month, 30.0);
+  // The command line sends numbers as doubles; the session adds the user's time zone.
+  const ClvOptions cli =
+      parseClvOptions({{"horizon_months", 6.0}, {"utc_offset_minutes", 60}}).value();
+  EXPECT_EQ(cli.horizon_months, 6);
+  EXPECT_EQ(cli.utc_offset_minutes, 60);
 }
 
 TEST(ClvOptionsParse, RejectsBadValuesNamingTheKey) {

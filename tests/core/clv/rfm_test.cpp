@@ -94,6 +94,19 @@ TEST(Rfm, UnitsAndCalibrationSplit) {
   EXPECT_DOUBLE_EQ(unitsPerMonth(TimeUnit::kMonth), 1.0);
 }
 
+TEST(Rfm, DaysAreTheUsersCalendarDays) {
+  // 23:30 and 00:30 UTC the next day: two days in UTC, one day in Paris in winter (UTC+60),
+  // where they are 00:30 and 01:30 of the same day.
+  Transaction late = purchase("p", kDay0, 10), early = purchase("p", kDay0 + 1, 20);
+  late.created_at = static_cast<model::Timestamp>(kDay0) * 86400 + 23 * 3600 + 1800;
+  early.created_at = static_cast<model::Timestamp>(kDay0 + 1) * 86400 + 1800;
+  const RfmTable utc = buildRfm({late, early}, {TimeUnit::kDay, std::nullopt, 0}).value();
+  EXPECT_EQ(utc.customers[0].frequency, 1.0);
+  const RfmTable paris = buildRfm({late, early}, {TimeUnit::kDay, std::nullopt, 60}).value();
+  EXPECT_EQ(paris.customers[0].frequency, 0.0);
+  EXPECT_DOUBLE_EQ(paris.customers[0].purchases[0].value, 30.0);
+}
+
 TEST(Rfm, NetAmountWinsOverGross) {
   Transaction t = purchase("c", kDay0, 100, TransactionStatus::kPaid, 30);
   t.amount_net = 60;  // the source's own net (e.g. after discount too) is used as is
