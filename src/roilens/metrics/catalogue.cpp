@@ -94,6 +94,7 @@ class Validator {
       fail("numerator '" + k.numerator + "' is not a known " +
            (usesKpiOperands(k) ? "KPI" : "measure"));
     DimensionSet allowed = num.value_or(DimensionSet{});
+    bool operands_known = num.has_value();  // dimensions are only checked against known operands
     if (single) {
       if (!k.denominator.empty()) fail("a count or sum has no denominator");
     } else {
@@ -102,11 +103,12 @@ class Validator {
         fail("denominator '" + k.denominator + "' is not a known " +
              (usesKpiOperands(k) ? "KPI" : "measure"));
       allowed = allowed.intersect(den.value_or(DimensionSet{}));
+      operands_known = operands_known && den.has_value();
     }
     DimensionSet used = k.dimensions;
     for (const Dimension d : k.breakdown) used = used.unite({d});
     for (const auto& [d, value] : k.where) used = used.unite({d});
-    if (num && !allowed.containsAll(used))
+    if (operands_known && !allowed.containsAll(used))
       fail("offers a dimension its numerator or denominator does not know");
   }
 
