@@ -400,10 +400,7 @@ void FileReader::account(const RowOutcome& outcome, std::size_t line) {
     case RowFate::kRejected:
       ++report_.rows_read;
       ++report_.rows_rejected;
-      if (report_.rejections.size() < kMaxRejectionsListed) {
-        report_.rejections.push_back(
-            Rejection{line, outcome.column, outcome.reason_en, outcome.reason_fr});
-      }
+      listRejection(Rejection{line, outcome.column, outcome.reason_en, outcome.reason_fr});
       return;
     case RowFate::kKept:
       ++report_.rows_read;
@@ -418,6 +415,20 @@ void FileReader::account(const RowOutcome& outcome, std::size_t line) {
       }
       currencies_.insert(outcome.currencies.begin(), outcome.currencies.end());
       return;
+  }
+}
+
+void FileReader::listRejection(Rejection rejection) {
+  // The same reason on many rows (a file-level cause such as "no date") is listed a few times,
+  // then summed up in a warning, so that the first positions of other reasons stay visible.
+  const std::string line_text = "line " + groupedLine(rejection.line);
+  const std::size_t at = rejection.reason_en.find(line_text);
+  const std::string reason = at == std::string::npos
+                                 ? rejection.reason_en
+                                 : rejection.reason_en.substr(at + line_text.size());
+  const std::size_t seen = ++rejection_reasons_[reason];
+  if (seen <= kSameReasonListed && report_.rejections.size() < kMaxRejectionsListed) {
+    report_.rejections.push_back(std::move(rejection));
   }
 }
 
@@ -544,6 +555,16 @@ void FileReader::summarise() {
   if (report_.skipped_by_reason["preamble"] == 0) report_.skipped_by_reason.erase("preamble");
   if (header_seen_ && !headerless_ && non_preamble == 0 && !report_.error) {
     report_.warnings.push_back("the file has a header but no data rows");
+  }
+  for (const auto& [reason, count] : rejection_reasons_) {
+    if (count > kSameReasonListed) {
+      std::string text = reason;
+      if (text.starts_with(": ")) text.erase(0, 2);
+      if (text.starts_with(", ")) text.erase(0, 2);
+      report_.warnings.push_back(std::to_string(count) + " rows rejected for the same reason (" +
+                                 text + "); the first " + std::to_string(kSameReasonListed) +
+                                 " are listed");
+    }
   }
   if (report_.skipped_by_reason.count("no_data") > 0) {
     report_.warnings.push_back("the export says \"No data available.\": nothing to load");

@@ -10,6 +10,7 @@
 // (zip directory at the end; JSON documents are parsed whole).
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,6 +42,7 @@ class FileReader {
 
   static constexpr std::size_t kHeaderLines = 64;
   static constexpr std::size_t kMaxRejectionsListed = 20;
+  static constexpr std::size_t kSameReasonListed = 3;
 
  private:
   enum class Mode { kUndecided, kDelimited, kJson, kXlsx, kFailed };
@@ -57,6 +59,7 @@ class FileReader {
   void mapRecord(const io::CsvRecord& record);
   void account(const RowOutcome& outcome, std::size_t line);
   void skip(const std::string& reason, std::size_t rows = 1);
+  void listRejection(Rejection rejection);
   void fail(ErrorCode code, std::string en, std::string fr, std::size_t line = 0);
   void finishJson();
   void finishXlsx();
@@ -89,6 +92,7 @@ class FileReader {
   std::vector<io::CsvRecord> block_;
   std::optional<RecordMapper> mapper_;
   std::set<std::string> currencies_;
+  std::map<std::string, std::size_t> rejection_reasons_;  // reason without its line → rows
   char fallback_decimal_ = '.';
 };
 

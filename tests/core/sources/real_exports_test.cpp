@@ -187,6 +187,13 @@ TEST(RealUa, PreambleStrippedNeedsAPeriodAndTotalsRowIsSkipped) {
   EXPECT_EQ(f.report.rejections[0].line, 2u);
   EXPECT_NE(f.report.rejections[0].reason_en.find("no date"), std::string::npos);
   EXPECT_NE(f.report.rejections[0].reason_fr.find("pas de date"), std::string::npos);
+  // One file-level cause: three positions listed, the rest summed up in a warning.
+  EXPECT_EQ(f.report.rejections.size(), 3u);
+  bool summed = false;
+  for (const auto& w : f.report.warnings) {
+    summed = summed || w.starts_with("281 rows rejected for the same reason (no date");
+  }
+  EXPECT_TRUE(summed);
 }
 
 TEST(RealUa, WithAPeriodTheSessionsAddUpToTheFilesOwnTotal) {
