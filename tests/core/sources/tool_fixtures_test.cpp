@@ -283,3 +283,52 @@ TEST(ManualChoices, ForcedToolAndColumnMapping) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+// hubspot_export.xlsx is written by make_xlsx_fixture.py (same folder): shared and inline
+// strings, date-styled serials (45658.5 = 2025-01-01 12:00, 45689 = 2025-02-01), two sheets.
+TEST(FixtureXlsx, HubSpotWorkbookFirstSheetInChunks) {
+  const std::string bytes = test_support::readBytes(test_support::fixture("hubspot_export.xlsx"));
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "hubspot_export.xlsx", bytes, 100);
+  EXPECT_EQ(r.tool, "hubspot");
+  EXPECT_EQ(r.encoding, "XLSX");
+  EXPECT_EQ(r.rows_read, 2u);
+  EXPECT_EQ(r.rows_kept, 2u);
+  const auto& contacts = ingest.dataset().contacts;
+  ASSERT_EQ(contacts.size(), 2u);
+  EXPECT_EQ(contacts[0].contact_id, "101");
+  EXPECT_EQ(contacts[0].created_at, model::timestampFromCivil({2025, 1, 1}, 12));
+  EXPECT_EQ(contacts[0].at(model::Stage::kLead), model::timestampFromCivil({2025, 1, 1}, 12));
+  EXPECT_EQ(contacts[0].original_channel, "Organic Search");
+  EXPECT_EQ(contacts[1].email, "bob@example.com");
+  EXPECT_EQ(contacts[1].lifecycle_stage, "customer");
+  EXPECT_EQ(contacts[1].original_channel, "Paid Social");
+  EXPECT_EQ(contacts[1].created_at, model::timestampFromCivil({2025, 2, 1}));
+}
+
+TEST(FixtureXlsx, ChosenSheet) {
+  const std::string bytes = test_support::readBytes(test_support::fixture("hubspot_export.xlsx"));
+  FileOptions options;
+  options.sheet = "Deals";
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "hubspot_export.xlsx", bytes, 0, options);
+  EXPECT_EQ(r.tool, "hubspot");
+  EXPECT_EQ(r.variant, "deals");
+  ASSERT_EQ(ingest.dataset().transactions.size(), 1u);
+  const auto& deal = ingest.dataset().transactions[0];
+  EXPECT_EQ(deal.amount_gross, 1250.5);
+  EXPECT_EQ(deal.status, model::TransactionStatus::kWon);
+  EXPECT_EQ(deal.closed_at, model::timestampFromCivil({2025, 2, 1}));
+
+  options.sheet = "Nope";
+  Ingest missing;
+  const FileReport bad = test_support::ingestBytes(missing, "x.xlsx", bytes, 0, options);
+  ASSERT_TRUE(bad.error.has_value());
+  EXPECT_EQ(bad.error->code, ErrorCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace roilens::sources
