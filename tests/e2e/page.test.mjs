@@ -185,6 +185,24 @@ describe('the page', () => {
     assert.ok(await page.locator('#attribution svg rect').count() > 0);
   });
 
+  test('tile arrows follow each KPI polarity (a lower CAC is good)', { skip: USING_STUB }, async () => {
+    const { page } = browser;
+    const tiles = await page.$$eval('#tiles .tile', (nodes) => nodes.map((n) => ({
+      kpi: n.querySelector('[data-kpi]')?.dataset.kpi,
+      change: n.querySelector('.change')?.className ?? '' })));
+    const check = async (kpi, upIsGood) => {
+      const [now] = await kpiValues(page, kpi, '2025-03');
+      const [before] = await kpiValues(page, kpi, '2025-02');
+      const tile = tiles.find((x) => x.kpi === kpi);
+      if (!tile || now === '' || before === '' || Number(now) === Number(before)) return;
+      const expected = (Number(now) > Number(before)) === upIsGood ? 'good' : 'bad';
+      assert.match(tile.change, new RegExp(`\\b${expected}\\b`), `${kpi}: ${before} → ${now}`);
+    };
+    await check('leads', true); // 21 → 19 leads (EXPECTED.md): down, bad
+    await check('cac', false);
+    await check('visitors', true); // 2491 → 2759: up, good
+  });
+
   test('the report downloads as JSON with the same numbers', async () => {
     const { page } = browser;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-button')]);

@@ -148,8 +148,10 @@ function changeBadge(kpi, period, index, entries, lang) {
     if (isNumber(now) && isNumber(before) && before !== 0) change = (now - before) / Math.abs(before);
   }
   if (change === null) return null;
-  const upIsGood = (entries.get(kpi)?.polarity ?? 'up') !== 'down';
-  const good = change === 0 ? 'flat' : (change > 0) === upIsGood ? 'good' : 'bad';
+  // The catalogue's polarity decides the colour (Plausible's rule: the UI never guesses).
+  const polarity = entries.get(kpi)?.polarity ?? 'neutral';
+  const good = change === 0 || !['up_is_good', 'up_is_bad', 'up', 'down'].includes(polarity) ? 'flat'
+    : (change > 0) === (polarity === 'up_is_good' || polarity === 'up') ? 'good' : 'bad';
   const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
   return el('span', { class: `change ${good}`, title: t('vsPrevious', lang),
     text: `${arrow} ${formatNumber(Math.abs(change) * 100, lang, 1)} %` });
