@@ -77,6 +77,24 @@ void writeModels(const json& a, std::ostream& out, const Labels& l, bool french)
   }
 }
 
+// Observed value so far and, with a calibration end, the model's check on the holdout period.
+void writeHistoricalAndHoldout(const json& a, std::ostream& out, bool french) {
+  if (a.contains("historical") && a["historical"].is_object()) {
+    const json& h = a["historical"];
+    out << (french ? "  CLV historique (revenu par client à ce jour) : "
+                   : "  Historical CLV (revenue per customer so far): ")
+        << number(h["clv"]) << (french ? " (panier moyen " : " (AOV ")
+        << number(h["average_order_value"]) << ")\n";
+  }
+  if (a.contains("holdout") && a["holdout"].is_object()) {
+    const json& h = a["holdout"];
+    out << (french ? "  Période de contrôle " : "  Holdout ") << h.value("start", "") << " .. "
+        << h.value("end", "") << (french ? " : achats réels " : ": actual purchases ")
+        << number(h["actual_purchases"], 0) << (french ? ", prévus " : ", predicted ")
+        << number(h["predicted_purchases"], 0) << "\n";
+  }
+}
+
 void writeTopCustomers(const json& a, std::ostream& out, const Labels& l) {
   if (!a.contains("customers")) return;
   std::vector<const json*> rows;
@@ -130,6 +148,7 @@ void writeTable(const json& analysis, std::ostream& out, bool french) {
   const Labels& l = french ? kFrench : kEnglish;
   out << l.title << "\n";
   writeModels(analysis, out, l, french);
+  writeHistoricalAndHoldout(analysis, out, french);
   writeTopCustomers(analysis, out, l);
   writeCohorts(analysis, out, l, french);
   writeChannels(analysis, out, l);

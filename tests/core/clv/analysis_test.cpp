@@ -233,6 +233,9 @@ TEST(ClvAnalysis, CdnowLogWithHoldoutAndTable) {
   EXPECT_NE(english.str().find("Top customers by predicted CLV"), std::string::npos);
   EXPECT_NE(english.str().find("1997-01"), std::string::npos);
   EXPECT_NE(french.str().find("Cohortes d'acquisition"), std::string::npos);
+  EXPECT_NE(english.str().find("Holdout 1997-10-01 .. 1998-06-30: actual purchases 1882"),
+            std::string::npos)
+      << english.str();
 }
 
 }  // namespace
