@@ -1,6 +1,7 @@
 #include "roilens/metrics/engine.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace roilens::metrics {
 namespace {
@@ -127,12 +128,16 @@ std::vector<KpiValue> Engine::evaluate(const KpiDefinition& kpi, const std::vect
   const auto den = kpi.denominator.empty()
                        ? std::map<std::pair<std::size_t, DimensionKey>, double>{}
                        : aggregate(kpi.denominator, periods, groups, all_filters);
+  // Every slice seen in any period is shown in every period, so a table has no holes: a
+  // channel with no customer this month shows 0 customers (and its rates their 0 / x or null).
+  std::set<DimensionKey> slices;
+  if (groups.empty()) slices.insert(DimensionKey{});  // totals always shown
+  for (const auto& [key, v] : num) slices.insert(key.second);
+  for (const auto& [key, v] : den) slices.insert(key.second);
   std::map<std::pair<std::size_t, DimensionKey>, bool> keys;
-  if (groups.empty()) {
-    for (std::size_t i = 0; i < periods.size(); ++i) keys[{i, {}}] = true;  // totals always shown
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    for (const DimensionKey& slice : slices) keys[{i, slice}] = true;
   }
-  for (const auto& [key, v] : num) keys[key] = true;
-  for (const auto& [key, v] : den) keys[key] = true;
 
   std::vector<KpiValue> out;
   for (const auto& [key, unused] : keys) {

@@ -50,8 +50,9 @@ void issueTwoSlice() {
   // Email, March: 0 leads / 0 visitors → null, not 0; MQLs/leads 0/0 → null.
   const json mail = {{"channel", "Email"}};
   expectValue(r, "lead_conversion_rate", "2025-03", mail, std::nullopt, 0, 0);
-  // Email has no lead in March, so the lead-based rates only exist where a lead or an MQL does.
-  EXPECT_EQ(findValue(r, "qualified_lead_rate", "2025-03", mail), nullptr);
+  // Email had a lead in February, so March shows its slice too: 0 MQLs / 0 leads → null, 0 leads.
+  expectValue(r, "qualified_lead_rate", "2025-03", mail, std::nullopt, 0, 0);
+  expectValue(r, "leads", "2025-03", mail, 0, 0, std::nullopt);
   // Email, February: 1 lead / 10 visitors = 10 %.
   expectValue(r, "lead_conversion_rate", "2025-02", mail, 10, 1, 10);
 }
