@@ -77,12 +77,16 @@ void readHashPreamble(const std::vector<std::string>& lines, Preamble& out) {
   while (i < lines.size() && lines[i].starts_with("#")) {
     const std::string text = stripHash(lines[i]);
     const std::string key = labelKey(text);
-    if (key.starts_with("start date:")) start = std::string(trimText(text.substr(11)));
-    if (key.starts_with("end date:")) end = std::string(trimText(text.substr(9)));
+    // "Start date: 20260322" (EN) / "Date de début : 20260322" (FR UI, I): the value follows ':'.
+    const std::string value = text.find(':') == std::string::npos
+                                  ? ""
+                                  : std::string(trimText(text.substr(text.find(':') + 1)));
+    if (key.starts_with("start date") || key.starts_with("date de début")) start = value;
+    if (key.starts_with("end date") || key.starts_with("date de fin")) end = value;
     if (key == "report csv export") report_csv = true;
     if (!key.starts_with("account:") && !key.starts_with("property:") &&
-        text.find(": ") != std::string::npos && !key.starts_with("start date") &&
-        !key.starts_with("end date") && out.title.empty()) {
+        !key.starts_with("compte") && !key.starts_with("propriété") &&
+        text.find(": ") != std::string::npos && start.empty() && end.empty() && out.title.empty()) {
       out.title = text;  // "Traffic acquisition: Session source / medium"
     }
     if (const auto range = io::parseDateRange(text); range && !out.period) out.period = range;

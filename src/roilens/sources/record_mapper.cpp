@@ -48,7 +48,39 @@ void widen(RowOutcome& outcome, DayNumber day) {
   outcome.last_day = outcome.last_day ? std::max(*outcome.last_day, day) : day;
 }
 
+void addTo(std::optional<double>& into, const std::optional<double>& from) {
+  if (from) into = into.value_or(0.0) + *from;
+}
+
 }  // namespace
+
+// Rows with the same dimensions are one aggregate: their numerators are added, so that a long
+// export of repeated keys (a raw daily log per channel) takes the memory of its distinct keys.
+void RecordMapper::appendTraffic(model::TrafficAgg row, std::vector<model::TrafficAgg>& out) {
+  std::string key = std::to_string(row.range_start) + '\x1F' + std::to_string(row.range_end);
+  for (const std::string* part :
+       {&row.channel, &row.source, &row.medium, &row.campaign, &row.landing_page, &row.page,
+        &row.device, &row.event_name, &row.currency}) {
+    key += '\x1F';
+    key += *part;
+  }
+  const auto [it, inserted] = traffic_index_.emplace(std::move(key), out.size());
+  if (inserted) {
+    out.push_back(std::move(row));
+    return;
+  }
+  model::TrafficAgg& into = out[it->second];
+  addTo(into.sessions, row.sessions);
+  addTo(into.engaged_sessions, row.engaged_sessions);
+  addTo(into.users, row.users);
+  addTo(into.new_users, row.new_users);
+  addTo(into.bounces, row.bounces);
+  addTo(into.entrances, row.entrances);
+  addTo(into.key_events, row.key_events);
+  addTo(into.revenue, row.revenue);
+  addTo(into.views, row.views);
+  addTo(into.event_count, row.event_count);
+}
 
 RecordMapper::RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats)
     : context_(std::move(context)), binding_(std::move(binding)), formats_(std::move(formats)) {}
@@ -311,7 +343,7 @@ void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome
   if (cells.failed()) return;
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);
-  out.traffic.push_back(std::move(row));
+  appendTraffic(std::move(row), out.traffic);
 }
 
 void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {

@@ -3,6 +3,7 @@
 // Tool rules for rows that are not data (FORMATS.md §0 "Totals rows") live here too, so that a
 // totals row is never counted as data.
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -68,6 +69,7 @@ class RecordMapper {
   std::string trafficChannel(CellReader& cells);
   std::string rowCurrency(const CellReader& cells);
   model::Origin origin(std::size_t line) const;
+  void appendTraffic(model::TrafficAgg row, std::vector<model::TrafficAgg>& out);
 
   MappingContext context_;
   ColumnBinding binding_;
@@ -78,6 +80,7 @@ class RecordMapper {
   std::size_t short_rows_ = 0;
   std::set<std::string> unknown_channels_;
   std::set<int> contradicted_columns_;
+  std::map<std::string, std::size_t> traffic_index_;  // dimensions key → row in the staged table
   std::vector<std::string> warnings_;
 };
 

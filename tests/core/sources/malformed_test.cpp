@@ -188,3 +188,30 @@ TEST(Malformed, EndFileWithoutBeginAndBeginWithoutEnd) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(Streaming, RepeatedKeysAggregateWhileStreaming) {
+  // 30,000 daily rows over 3 channels × 20 days, fed in 4 KB chunks: the staged traffic table
+  // holds one row per (day, channel), with the numerators added: 500 rows of 2 sessions each.
+  const char* const channels[] = {"Direct", "Organic Search", "Email"};
+  std::string csv = "Date,Session default channel group,Sessions\n";
+  for (int i = 0; i < 30000; ++i) {
+    csv += "202501" + std::string(i % 20 < 9 ? "0" : "") + std::to_string(i % 20 + 1) + "," +
+           channels[(i / 20) % 3] + ",2\n";
+  }
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "daily.csv", csv, 4096);
+  EXPECT_EQ(r.tool, "generic");  // no GA4 preamble: recognised by its column names
+  EXPECT_EQ(r.tables, std::vector<std::string>{"traffic"});
+  EXPECT_EQ(r.rows_kept, 30000u);
+  ASSERT_EQ(ingest.dataset().traffic.size(), 60u);  // 20 days × 3 channels
+  double total = 0;
+  for (const auto& t : ingest.dataset().traffic) total += *t.sessions;
+  EXPECT_DOUBLE_EQ(total, 30000 * 2);
+  EXPECT_DOUBLE_EQ(*ingest.dataset().traffic[0].sessions, 500 * 2);
+}
+
+}  // namespace
+}  // namespace roilens::sources

@@ -332,3 +332,84 @@ TEST(FixtureXlsx, ChosenSheet) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(FixtureChunks, EveryFixtureGivesTheSameReportInSmallChunks) {
+  std::size_t files = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(test_support::fixture("").parent_path())) {
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".csv" && ext != ".json" && ext != ".ndjson" && ext != ".xlsx") continue;
+    const std::string bytes = test_support::readBytes(entry.path());
+    Ingest whole;
+    const auto expected = toJson(test_support::ingestBytes(whole, "f", bytes));
+    for (const std::size_t chunk : {1u, 5u, 333u}) {
+      Ingest chunked;
+      EXPECT_EQ(toJson(test_support::ingestBytes(chunked, "f", bytes, chunk)), expected)
+          << entry.path() << " chunk " << chunk;
+    }
+    ++files;
+  }
+  EXPECT_GE(files, 14u);
+}
+
+TEST(InspectJson, ShapeOfOneFileEntry) {
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(
+      ingest, "pay.csv",
+      "id,Created date (UTC),Amount,Currency\nch_1,2024-01-05 10:00:00,10.00,eur\n"
+      "ch_2,2024-01-09 10:00:00,abc,eur\n");
+  const nlohmann::json j = toJson(r);
+  EXPECT_EQ(j["file"], "pay.csv");
+  EXPECT_EQ(j["tool"], "stripe");
+  EXPECT_DOUBLE_EQ(j["confidence"].get<double>(), 0.95);
+  EXPECT_EQ(j["tables"], nlohmann::json::array({"transactions"}));
+  EXPECT_EQ(j["rows"], (nlohmann::json{{"read", 2}, {"kept", 1}, {"rejected", 1}, {"skipped", 0}}));
+  EXPECT_EQ(
+      j["rejections"][0],
+      (nlohmann::json{{"line", 3},
+                      {"column", "Amount"},
+                      {"reason", "line 3, column 'Amount': 'abc' is not a number"},
+                      {"reason_fr", "ligne 3, colonne 'Amount' : 'abc' n'est pas un nombre"}}));
+  EXPECT_EQ(j["date_range"], (nlohmann::json{{"from", "2024-01-05"}, {"to", "2024-01-05"}}));
+  EXPECT_EQ(j["currency"], "EUR");
+  EXPECT_TRUE(j["warnings"].is_array());
+  EXPECT_FALSE(j.contains("error"));
+}
+
+TEST(FrenchGa4, TranslatedPreambleAndHeaders) {
+  // French UI (FORMATS §3, I): translated preamble and headers with typographic apostrophes.
+  const std::string csv =
+      "# ----------------------------------------\n"
+      "# Acquisition de trafic : Groupe de canaux principal de la session\n"
+      "# Compte : Exemple\n"
+      "# Propriété : www.exemple.fr\n"
+      "# ----------------------------------------\n"
+      "# \n"
+      "# Tous les utilisateurs\n"
+      "# Date de début : 20250101\n"
+      "# Date de fin : 20250131\n"
+      "Groupe de canaux par défaut de la session,Sessions,Nombre total d’utilisateurs,"
+      "Nombre d’événements\n"
+      "Recherche naturelle,120,100,900\n"
+      "Accès direct,80,70,400\n";
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "Acquisition_de_trafic.csv", csv);
+  EXPECT_EQ(r.tool, "ga4");
+  EXPECT_EQ(r.rows_kept, 2u);
+  EXPECT_EQ(r.skipped_by_reason.at("preamble"), 9u);
+  const auto& t = ingest.dataset().traffic;
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].channel, "Organic Search");
+  EXPECT_EQ(t[1].channel, "Direct");
+  EXPECT_EQ(t[0].users, 100);
+  EXPECT_EQ(t[0].event_count, 900);
+  EXPECT_EQ(t[0].range_start, model::daysFromCivil({2025, 1, 1}));
+  EXPECT_EQ(t[0].range_end, model::daysFromCivil({2025, 1, 31}));
+  EXPECT_EQ(t[0].granularity, model::Granularity::kMonth);
+}
+
+}  // namespace
+}  // namespace roilens::sources
