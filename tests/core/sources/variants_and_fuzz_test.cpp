@@ -1,0 +1,142 @@
+// Header variants FORMATS.md lists without a sample file (HubSpot internal names and the 2023+
+// "Date entered" labels, a UA export with its preamble and a second section), and a crash hunt:
+// random bytes and damaged real-looking files must give a report, never a crash.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "ingest_support.hpp"
+#include "roilens/model/time.hpp"
+
+namespace roilens::sources {
+namespace {
+
+using model::Stage;
+using model::timestampFromCivil;
+using test_support::ingestBytes;
+
+TEST(HubSpotVariants, InternalNamesAndValues) {
+  // exportInternalValuesOptions = NAMES + VALUES (FORMATS §1, D [H1]).
+  const std::string csv =
+      "\"hs_object_id\",\"email\",\"createdate\",\"lifecyclestage\",\"hs_analytics_source\","
+      "\"hs_analytics_source_data_1\",\"hs_lifecyclestage_lead_date\","
+      "\"hs_lifecyclestage_marketingqualifiedlead_date\"\n"
+      "\"9\",\"x@y.com\",\"2025-04-01 08:00\",\"marketingqualifiedlead\",\"PAID_SEARCH\","
+      "\"pmax-brand\",\"2025-04-01 08:00\",\"2025-04-03 09:30\"\n";
+  Ingest ingest;
+  const FileReport r = ingestBytes(ingest, "internal.csv", csv);
+  EXPECT_EQ(r.tool, "hubspot");
+  ASSERT_EQ(ingest.dataset().contacts.size(), 1u);
+  const auto& c = ingest.dataset().contacts[0];
+  EXPECT_EQ(c.contact_id, "9");
+  EXPECT_EQ(c.lifecycle_stage, "mql");
+  EXPECT_EQ(c.original_channel, "Cross-network");  // PAID_SEARCH with a PMax drill-down
+  EXPECT_EQ(c.original_source_raw, "PAID_SEARCH");
+  EXPECT_EQ(c.at(Stage::kMql), timestampFromCivil({2025, 4, 3}, 9, 30));
+}
+
+TEST(HubSpotVariants, DateEnteredLifecycleStagePipelineLabels) {
+  const std::string csv =
+      "\"Record ID\",\"Email\",\"Original Traffic Source\","
+      "\"Date entered \"\"Lead (Lifecycle Stage Pipeline)\"\"\","
+      "\"Date entered \"\"Customer (Lifecycle Stage Pipeline)\"\"\","
+      "\"Latest time in \"\"Lead (Lifecycle Stage Pipeline)\"\" (HH:mm:ss)\"\n"
+      "\"5\",\"a@b.c\",\"Direct traffic\",\"2024-11-02 10:00\",\"2024-12-24 17:45\",\"12:00:00\"\n";
+  Ingest ingest;
+  const FileReport r = ingestBytes(ingest, "v2.csv", csv);
+  EXPECT_EQ(r.tool, "hubspot");
+  ASSERT_EQ(ingest.dataset().contacts.size(), 1u);
+  const auto& c = ingest.dataset().contacts[0];
+  EXPECT_EQ(c.original_channel, "Direct");
+  EXPECT_EQ(c.at(Stage::kLead), timestampFromCivil({2024, 11, 2}, 10));
+  EXPECT_EQ(c.at(Stage::kCustomer), timestampFromCivil({2024, 12, 24}, 17, 45));
+  // The "Latest time in" duration is not a stage date: kept as an extra column.
+  EXPECT_EQ(c.extra.count("Latest time in \"Lead (Lifecycle Stage Pipeline)\" (HH:mm:ss)"), 1u);
+}
+
+TEST(UaVariants, PreambleTotalsAndASecondSection) {
+  // FORMATS §4: preamble, table, totals row with empty dimensions, then another section.
+  const std::string csv =
+      "# ----------------------------------------\n"
+      "# All Web Site Data\n"
+      "# Landing Pages\n"
+      "# 20150416-20150417\n"
+      "# ----------------------------------------\n"
+      "\n"
+      "Landing Page,Default Channel Grouping,Sessions,% New Sessions,New Users,Bounce Rate\n"
+      "/a,Organic Search,\"1,553\",96.02%,531,92.41%\n"
+      "/b,Social,20,50.00%,10,40.00%\n"
+      ",,\"1,573\",94.00%,541,90.00%\n"
+      "\n"
+      "# ----------------------------------------\n"
+      "# Day Index\n"
+      "# ----------------------------------------\n"
+      "\n"
+      "Day Index,Sessions\n"
+      "4/16/15,800\n"
+      "4/17/15,773\n"
+      ",\"1,573\"\n";
+  Ingest ingest;
+  const FileReport r = ingestBytes(ingest, "Analytics All Web Site Data Landing Pages.csv", csv);
+  EXPECT_EQ(r.tool, "ua");
+  EXPECT_EQ(r.rows_kept, 2u);
+  EXPECT_EQ(r.skipped_by_reason.at("preamble"), 6u);
+  EXPECT_EQ(r.skipped_by_reason.at("totals"), 1u);
+  EXPECT_EQ(r.rows_read, r.rows_kept + r.rows_rejected + r.rows_skipped);
+  EXPECT_EQ(r.rows_rejected, 0u);
+  const auto& t = ingest.dataset().traffic;
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].sessions, 1553);
+  EXPECT_EQ(t[0].channel, "Organic Search");
+  EXPECT_EQ(t[1].channel, "Organic Social");  // UA "Social"
+  EXPECT_EQ(t[0].range_start, model::daysFromCivil({2015, 4, 16}));
+  EXPECT_EQ(t[0].range_end, model::daysFromCivil({2015, 4, 17}));
+}
+
+void expectSane(const FileReport& r) {
+  EXPECT_EQ(r.rows_read, r.rows_kept + r.rows_rejected + r.rows_skipped);
+  const auto j = toJson(r);  // must serialise whatever the input
+  EXPECT_TRUE(j.contains("rows"));
+}
+
+TEST(Fuzz, RandomBytesNeverCrash) {
+  std::mt19937 random(20260123);  // fixed seed: reproducible
+  for (int round = 0; round < 200; ++round) {
+    std::string bytes(random() % 600, '\0');
+    for (char& b : bytes) b = static_cast<char>(random() % 256);
+    Ingest ingest;
+    expectSane(ingestBytes(ingest, "noise.bin", bytes, 1 + random() % 64));
+  }
+}
+
+TEST(Fuzz, DamagedExportsNeverCrash) {
+  const std::string base =
+      "\"Record ID\",\"Email\",\"Create Date\",\"Became a Lead Date\",\"Amount\"\n"
+      "\"1\",\"a@b.c\",\"2025-01-02 10:00\",\"2025-01-02 10:00\",\"12.5\"\n"
+      "\"2\",\"d@e.f\",\"2025-01-03 11:00\",\"\",\"7\"\n";
+  const std::string alphabet = "\",;\t\r\n#ab1.-/ \xC3\xA9\xEF\xBB\xBF\xFF";
+  std::mt19937 random(7);
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes = base;
+    for (int edit = 0; edit < 1 + static_cast<int>(random() % 6); ++edit) {
+      const std::size_t at = random() % bytes.size();
+      const char c = alphabet[random() % alphabet.size()];
+      switch (random() % 3) {
+        case 0:
+          bytes[at] = c;
+          break;
+        case 1:
+          bytes.insert(bytes.begin() + static_cast<long>(at), c);
+          break;
+        default:
+          bytes.erase(at, 1);
+          break;
+      }
+    }
+    Ingest ingest;
+    expectSane(ingestBytes(ingest, "damaged.csv", bytes, 1 + random() % 16));
+  }
+}
+
+}  // namespace
+}  // namespace roilens::sources
