@@ -8,8 +8,8 @@ namespace roilens::clv {
 namespace {
 
 Error badOption(const std::string& key, const std::string& en, const std::string& fr) {
-  return Error{ErrorCode::kInvalidArgument, "CLV option '" + key + "': " + en,
-               "option CLV '" + key + "' : " + fr, Position{"", 0, key}};
+  return Error{ErrorCode::kInvalidArgument, std::string("CLV option '") + key + "': " + en,
+               std::string("option CLV '") + key + "' : " + fr, Position{"", 0, key}};
 }
 
 std::optional<model::DayNumber> parseIsoDate(const std::string& text) {
@@ -24,14 +24,23 @@ std::optional<model::DayNumber> parseIsoDate(const std::string& text) {
   return model::daysFromCivil(date);
 }
 
+std::string shortNumber(double v) {  // 0.999 rather than std::to_string's 0.999000
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
+}
+
 // Reads a number option within [low, high] (bounds inclusive unless told otherwise).
 Result<double> number(const nlohmann::json& value, const std::string& key, double low, double high,
                       bool low_open) {
   if (!value.is_number()) return badOption(key, "must be a number", "doit être un nombre");
   const double v = value.get<double>();
   if (!(low_open ? v > low : v >= low) || !(v <= high)) {
-    const std::string range =
-        (low_open ? "(" : "[") + std::to_string(low) + ", " + std::to_string(high) + "]";
+    std::string range(low_open ? "(" : "[");  // built by appending: GCC 12 -Wrestrict noise
+    range += shortNumber(low);
+    range += ", ";
+    range += shortNumber(high);
+    range += "]";
     return badOption(key, "must lie in " + range, "doit être dans " + range);
   }
   return v;

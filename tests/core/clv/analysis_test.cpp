@@ -70,6 +70,8 @@ TEST(ClvOptionsParse, RejectsBadValuesNamingTheKey) {
     EXPECT_FALSE(r.error().message_fr.empty());
   }
   EXPECT_FALSE(parseClvOptions(json::array()).ok());
+  EXPECT_EQ(parseClvOptions({{"discount", 2}}).error().message_en,
+            "CLV option 'discount': must lie in [0, 0.999]");
 }
 
 model::Transaction order(const std::string& customer, int year, int month, int day, double amount) {
