@@ -41,7 +41,11 @@ const state = {
 
 let enginePromise = null;
 function engine() {
-  enginePromise ??= createEngine({ worker: true });
+  // A failed start is forgotten, so the next action tries again instead of failing forever.
+  enginePromise ??= createEngine({ worker: true }).catch((error) => {
+    enginePromise = null;
+    throw error;
+  });
   return enginePromise;
 }
 
@@ -92,12 +96,12 @@ function showError(error) {
 
 // ---------------------------------------------------------------- ingestion
 async function ingest(entry) {
-  const eng = await engine();
   entry.report = null;
   entry.error = null;
   entry.progress = 0;
   renderFiles();
   try {
+    const eng = await engine();
     entry.report = await eng.addFile(entry.name, entry.blob, {
       ...entry.options,
       onProgress: ({ loaded, total }) => {
@@ -107,8 +111,11 @@ async function ingest(entry) {
       },
     });
   } catch (error) {
-    entry.error = { code: error.code, message: error.message, messageEn: error.messageEn,
-      messageFr: error.messageFr, file: error.file, line: error.line, column: error.column };
+    const missing = error.code === 'engine_unavailable';
+    entry.error = { code: error.code, message: error.message,
+      messageEn: missing ? t('engineMissing', 'en') : error.messageEn,
+      messageFr: missing ? t('engineMissing', 'fr') : error.messageFr,
+      file: error.file, line: error.line, column: error.column };
   }
   delete entry.progress;
   // The engine's own reading of the header is better than the page's quick look.

@@ -15,12 +15,15 @@ const STUB = join(REPO, 'tests', 'e2e', 'fixtures', 'stub-roilens.mjs');
 // ROILENS_E2E_ENGINE=stub serves a JS stand-in for the wasm (page development without a build).
 export const USING_STUB = process.env.ROILENS_E2E_ENGINE === 'stub';
 
-export async function openBrowser() {
-  if (!USING_STUB && !existsSync(join(WEB, 'wasm', 'roilens.mjs'))) {
+// engine: 'default' (the wasm build, or the stub under ROILENS_E2E_ENGINE=stub) or 'missing'
+// (the module answers 404, as before `npm run build:wasm`).
+export async function openBrowser({ engine = 'default' } = {}) {
+  if (engine === 'default' && !USING_STUB && !existsSync(join(WEB, 'wasm', 'roilens.mjs'))) {
     throw new Error('web/wasm/roilens.mjs is missing: run `npm run build:wasm` first');
   }
-  const server = await startServer({ root: WEB, port: 0, host: '127.0.0.1',
-    overrides: USING_STUB ? { '/wasm/roilens.mjs': STUB } : {} });
+  const overrides = engine === 'missing' ? { '/wasm/roilens.mjs': join(REPO, 'no-such-engine.mjs') }
+    : USING_STUB ? { '/wasm/roilens.mjs': STUB } : {};
+  const server = await startServer({ root: WEB, port: 0, host: '127.0.0.1', overrides });
   const userDataDir = mkdtempSync(join(tmpdir(), 'roilens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',

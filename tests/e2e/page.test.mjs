@@ -324,3 +324,22 @@ test('the manifest lists every sample file', () => {
   const csv = readdirSync(SAMPLES).filter((f) => f.endsWith('.csv')).sort();
   assert.deepEqual([...SAMPLE_FILES].sort(), csv);
 });
+
+test('without the engine the page says how to build it and stays usable', async () => {
+  const browser = await openBrowser({ engine: 'missing' });
+  try {
+    const { page, server } = browser;
+    await page.goto(server.url);
+    await page.waitForSelector('.error-item', { timeout: 60000 });
+    assert.match(await page.textContent('.error-item'), /npm run build:wasm/);
+    // The page still reacts: the language switch works and a file still gets a card.
+    await page.click('#lang-toggle');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await dropFiles(page, [{ name: 'contacts.csv', bytes: Buffer.from('"Record ID"\n"1"\n') }]);
+    await page.waitForSelector('.file-card.error', { timeout: 60000 });
+    assert.match(await page.textContent('.file-card.error'), /npm run build:wasm/);
+    assert.deepEqual(foreignRequests(browser.requests), []);
+  } finally {
+    await browser.close();
+  }
+});
