@@ -109,16 +109,43 @@ struct Models {
   json model_error = nullptr;
 };
 
-Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options) {
-  Models m;
-  FitOptions fit_options;
-  fit_options.penalizer = options.penalizer;
+void fitPurchaseModel(const std::vector<CustomerRow>& rows, const FitOptions& fit_options,
+                      Models& m) {
   std::vector<RepeatHistory> histories;
+  histories.reserve(rows.size());
+  for (const CustomerRow& r : rows) histories.push_back(r.history);
+  const Result<BgnbdFit> bg = fitBgnbd(histories, fit_options);
+  if (!bg) {
+    m.document["bgnbd"] = nullptr;
+    m.model_error = errorJson(bg.error());
+    return;
+  }
+  const BgnbdParams& p = bg.value().params;
+  m.bgnbd = p;
+  m.document["bgnbd"] = {{"r", p.r},
+                         {"alpha", p.alpha},
+                         {"a", p.a},
+                         {"b", p.b},
+                         {"log_likelihood", bg.value().log_likelihood},
+                         {"customers", bg.value().customers}};
+}
+
+json correlationWarning(double r) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", r);
+  return message(
+      "frequency_spend_correlated",
+      std::string("purchase frequency and spend are correlated (r = ") + text +
+          "): the Gamma-Gamma model assumes they are independent, treat predicted spend with care",
+      std::string("la fréquence d'achat et la dépense sont corrélées (r = ") + text +
+          ") : le modèle Gamma-Gamma les suppose indépendantes, prudence sur la dépense prédite");
+}
+
+void fitSpendModel(const std::vector<CustomerRow>& rows, const FitOptions& fit_options, Models& m) {
   std::vector<SpendHistory> spends;
   std::vector<double> xs, ms;
   std::size_t repeat_without_spend = 0;
   for (const CustomerRow& r : rows) {
-    histories.push_back(r.history);
     if (r.history.frequency <= 0.0) continue;
     if (r.monetary_value > 0.0) {
       spends.push_back({r.history.frequency, r.monetary_value});
@@ -128,19 +155,14 @@ Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options
       ++repeat_without_spend;
     }
   }
-  const Result<BgnbdFit> bg = fitBgnbd(histories, fit_options);
-  if (bg) {
-    const BgnbdParams& p = bg.value().params;
-    m.bgnbd = p;
-    m.document["bgnbd"] = {{"r", p.r},
-                           {"alpha", p.alpha},
-                           {"a", p.a},
-                           {"b", p.b},
-                           {"log_likelihood", bg.value().log_likelihood},
-                           {"customers", bg.value().customers}};
-  } else {
-    m.document["bgnbd"] = nullptr;
-    m.model_error = errorJson(bg.error());
+  m.document["gamma_gamma"] = nullptr;
+  if (spends.empty()) {  // e.g. an RFM file without monetary_value: purchases only, no money
+    m.warnings.push_back(message(
+        "no_spend",
+        "no repeat customer has a spend: expected purchases and P(alive) are given, not CLV",
+        "aucun client récurrent n'a de dépense : achats attendus et P(vivant) sont donnés, pas "
+        "la CLV"));
+    return;
   }
   if (repeat_without_spend > 0) {
     const std::string n = std::to_string(repeat_without_spend);
@@ -149,38 +171,34 @@ Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options
         n + " repeat customers have no positive mean spend and are left out of the spend model",
         n + " clients récurrents sans dépense moyenne positive sont exclus du modèle de dépense"));
   }
-  const Result<GammaGammaFit> gg = fitGammaGamma(spends, fit_options);
   const std::optional<double> r = pearsonCorrelation(xs, ms);
-  if (gg) {
-    const GammaGammaParams& g = gg.value().params;
-    m.spend = g;
-    m.document["gamma_gamma"] = {{"p", g.p},
-                                 {"q", g.q},
-                                 {"gamma", g.gamma},
-                                 {"log_likelihood", gg.value().log_likelihood},
-                                 {"customers", gg.value().customers},
-                                 {"frequency_spend_correlation", nullable(r)}};
-    if (!(g.q > 1.0)) {
-      m.warnings.push_back(
-          message("spend_mean_infinite", "the spend model has q <= 1: its mean spend is infinite",
-                  "le modèle de dépense a q <= 1 : sa dépense moyenne est infinie"));
-    }
-  } else {
-    m.document["gamma_gamma"] = nullptr;
+  if (r && std::fabs(*r) > kCorrelationWarning) m.warnings.push_back(correlationWarning(*r));
+  const Result<GammaGammaFit> gg = fitGammaGamma(spends, fit_options);
+  if (!gg) {
     if (m.model_error.is_null()) m.model_error = errorJson(gg.error());
+    return;
   }
-  if (r && std::fabs(*r) > kCorrelationWarning) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.2f", *r);
-    m.warnings.push_back(
-        message("frequency_spend_correlated",
-                std::string("purchase frequency and spend are correlated (r = ") + text +
-                    "): the Gamma-Gamma model assumes they are independent, treat predicted spend "
-                    "with care",
-                std::string("la fréquence d'achat et la dépense sont corrélées (r = ") + text +
-                    ") : le modèle Gamma-Gamma les suppose indépendantes, prudence sur la dépense "
-                    "prédite"));
+  const GammaGammaParams& g = gg.value().params;
+  m.spend = g;
+  m.document["gamma_gamma"] = {{"p", g.p},
+                               {"q", g.q},
+                               {"gamma", g.gamma},
+                               {"log_likelihood", gg.value().log_likelihood},
+                               {"customers", gg.value().customers},
+                               {"frequency_spend_correlation", nullable(r)}};
+  if (!(g.q > 1.0)) {
+    m.warnings.push_back(message("spend_mean_infinite",
+                                 "the spend model has q <= 1: its mean spend is infinite",
+                                 "le modèle de dépense a q <= 1 : sa dépense moyenne est infinie"));
   }
+}
+
+Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options) {
+  Models m;
+  FitOptions fit_options;
+  fit_options.penalizer = options.penalizer;
+  fitPurchaseModel(rows, fit_options, m);
+  fitSpendModel(rows, fit_options, m);
   return m;
 }
 

@@ -27,6 +27,7 @@ struct Labels {
   const char* title;
   const char* model;
   const char* top;
+  const char* top_purchases;
   const char* customer;
   const char* cohorts;
   const char* channels;
@@ -37,6 +38,7 @@ struct Labels {
 constexpr Labels kEnglish{"Customer lifetime value",
                           "Models",
                           "Top customers by predicted CLV",
+                          "Top customers by expected purchases",
                           "customer",
                           "Acquisition cohorts",
                           "By acquisition channel",
@@ -45,6 +47,7 @@ constexpr Labels kEnglish{"Customer lifetime value",
 constexpr Labels kFrench{"Valeur vie client (CLV)",
                          "Modèles",
                          "Meilleurs clients par CLV prédite",
+                         "Meilleurs clients par achats attendus",
                          "client",
                          "Cohortes d'acquisition",
                          "Par canal d'acquisition",
@@ -95,19 +98,23 @@ void writeHistoricalAndHoldout(const json& a, std::ostream& out, bool french) {
   }
 }
 
+// Sorted by predicted CLV, or by expected purchases when there is no spend to value them.
 void writeTopCustomers(const json& a, std::ostream& out, const Labels& l) {
   if (!a.contains("customers")) return;
+  bool valued = false;
+  for (const json& c : a["customers"]) valued = valued || c["clv"].is_number();
+  const char* key = valued ? "clv" : "expected_purchases";
   std::vector<const json*> rows;
   for (const json& c : a["customers"]) {
-    if (c["clv"].is_number()) rows.push_back(&c);
+    if (c[key].is_number()) rows.push_back(&c);
   }
   const std::size_t n = std::min(kTopCustomers, rows.size());
-  std::partial_sort(rows.begin(), rows.begin() + n, rows.end(), [](const json* x, const json* y) {
-    return (*x)["clv"].get<double>() > (*y)["clv"].get<double>();
+  std::partial_sort(rows.begin(), rows.begin() + n, rows.end(), [&](const json* x, const json* y) {
+    return (*x)[key].get<double>() > (*y)[key].get<double>();
   });
   out << "\n"
-      << l.top << "\n  " << pad(l.customer, 16) << pad("x", 6) << pad("P(alive)", 10)
-      << pad("E[purch.]", 11) << "CLV\n";
+      << (valued ? l.top : l.top_purchases) << "\n  " << pad(l.customer, 16) << pad("x", 6)
+      << pad("P(alive)", 10) << pad("E[purch.]", 11) << "CLV\n";
   for (std::size_t i = 0; i < n; ++i) {
     const json& c = *rows[i];
     out << "  " << pad(c["customer"].get<std::string>(), 16) << pad(number(c["frequency"], 0), 6)

@@ -175,6 +175,24 @@ TEST(ClvAnalysis, ClvDoesNotDependOnTheUnit) {
   }
 }
 
+// cdnow_customers_summary.csv has no spend: purchases and P(alive) only, and a warning.
+TEST(ClvAnalysis, SummaryWithoutSpend) {
+  if (!testing::haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
+  model::Dataset data;
+  for (const auto& row : testing::readSummary("cdnow_customers_summary.csv")) {
+    data.rfm.push_back({std::to_string(row.id), row.x, row.t_x, row.T, 0.0, {}});
+  }
+  const json doc = analyse(data, ClvOptions{}).value();
+  EXPECT_TRUE(doc["model_error"].is_null());
+  EXPECT_TRUE(doc["gamma_gamma"].is_null());
+  EXPECT_EQ(doc["warnings"][0]["code"], "no_spend");
+  EXPECT_TRUE(doc["customers"][0]["clv"].is_null());
+  EXPECT_TRUE(doc["customers"][0]["expected_purchases"].is_number());
+  std::ostringstream table;
+  writeTable(doc, table);
+  EXPECT_NE(table.str().find("Top customers by expected purchases"), std::string::npos);
+}
+
 TEST(ClvAnalysis, ImpossibleSummaryRowIsReported) {
   model::Dataset data;
   data.rfm.push_back({"42", 2, 50, 40, 10, {"csv", "rfm.csv", 9}});  // recency > T
