@@ -260,6 +260,7 @@ function renderFiles() {
   const lang = state.lang;
   const container = byId('files');
   byId('clear-button').hidden = state.files.length === 0;
+  document.body.classList.toggle('has-files', state.files.length > 0);
   if (!state.files.length) {
     container.replaceChildren(el('p', { class: 'empty', text: t('noFiles', lang) }));
     return;
