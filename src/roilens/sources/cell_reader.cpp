@@ -56,7 +56,7 @@ std::vector<std::string_view> columnCells(const std::vector<io::CsvRecord>& bloc
 
 void ColumnFormats::decide(const ColumnBinding& binding, const std::vector<io::CsvRecord>& block,
                            char fallback_decimal, io::DayOrder fallback_order,
-                           std::vector<std::string>& warnings) {
+                           std::vector<Warning>& warnings) {
   const std::size_t columns = binding.fields.size();
   numbers.assign(columns, io::NumberStyle{fallback_decimal, false});
   dates.assign(columns, io::DateColumnFormat{fallback_order, false, io::NumericDate::kAuto});
@@ -74,17 +74,28 @@ void ColumnFormats::decide(const ColumnBinding& binding, const std::vector<io::C
         numbers[col] = io::NumberStyle{comma_seen ? '.' : ',', false};
       }
       if (numbers[col].ambiguous) {
-        warnings.push_back("column '" + name +
-                           "': numbers such as 1,234 could use either decimal mark; read with '" +
-                           std::string(1, numbers[col].decimal) + "' as the decimal mark");
+        const std::string mark(1, numbers[col].decimal);
+        warnings.push_back({"column '" + name +
+                                "': numbers such as 1,234 could use either decimal mark; read "
+                                "with '" +
+                                mark + "' as the decimal mark",
+                            "colonne '" + name +
+                                "' : des nombres comme 1,234 peuvent s'écrire avec l'un ou "
+                                "l'autre séparateur décimal ; lus avec '" +
+                                mark + "' comme séparateur décimal"});
       }
     } else if (fieldKind(*binding.fields[col]) == FieldKind::kDate) {
       dates[col] = io::detectDateFormat(cells, fallback_order);
       const bool has_day_month = std::any_of(cells.begin(), cells.end(), looksDayMonth);
       if (dates[col].ambiguous && has_day_month) {
-        warnings.push_back(
-            "column '" + name + "': dates such as 03/04 could be day/month or month/day; read as " +
-            (dates[col].day_order == io::DayOrder::kDayFirst ? "day/month" : "month/day"));
+        const bool day_first = dates[col].day_order == io::DayOrder::kDayFirst;
+        warnings.push_back({"column '" + name +
+                                "': dates such as 03/04 could be day/month or month/day; read as " +
+                                (day_first ? "day/month" : "month/day"),
+                            "colonne '" + name +
+                                "' : des dates comme 03/04 peuvent être jour/mois ou mois/jour ; "
+                                "lues comme " +
+                                (day_first ? "jour/mois" : "mois/jour")});
       } else if (!has_day_month) {
         dates[col].ambiguous = false;  // no NN/NN cell: nothing to contradict later
       }

@@ -13,6 +13,7 @@
 #include "roilens/io/date_parser.hpp"
 #include "roilens/io/number_parser.hpp"
 #include "roilens/sources/field_catalogue.hpp"
+#include "roilens/sources/warning.hpp"
 
 namespace roilens::sources {
 
@@ -38,8 +39,7 @@ struct ColumnFormats {
   // Decides every bound column's style from `block` (the first rows, at most kBlockRows).
   // Appends a warning per column whose style the block left ambiguous.
   void decide(const ColumnBinding& binding, const std::vector<io::CsvRecord>& block,
-              char fallback_decimal, io::DayOrder fallback_order,
-              std::vector<std::string>& warnings);
+              char fallback_decimal, io::DayOrder fallback_order, std::vector<Warning>& warnings);
 
   // For a row after the first block: the column whose cell would have decided an ambiguous style
   // the other way (e.g. "25/03/2026" in a column read as month/day), or -1. Rows already mapped

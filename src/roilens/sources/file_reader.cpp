@@ -48,9 +48,9 @@ bool allBlank(std::string_view text) { return trimText(text).empty(); }
 
 // Columns a table needs to be useful, checked once on the header (FORMATS §1: "views can omit
 // stage/date columns, so the module must ask for them when missing").
-std::vector<std::string> missingColumnWarnings(const Recognition& recognition,
-                                               const ColumnBinding& binding, bool has_period) {
-  std::vector<std::string> out;
+std::vector<Warning> missingColumnWarnings(const Recognition& recognition,
+                                           const ColumnBinding& binding, bool has_period) {
+  std::vector<Warning> out;
   using F = Field;
   const auto any = [&](std::initializer_list<Field> fields) {
     return std::any_of(fields.begin(), fields.end(), [&](Field f) { return binding.has(f); });
@@ -60,18 +60,27 @@ std::vector<std::string> missingColumnWarnings(const Recognition& recognition,
       if (!any({F::kStageSubscriber, F::kStageLead, F::kStageMql, F::kStageSql,
                 F::kStageOpportunity, F::kStageCustomer, F::kStageEvangelist})) {
         out.push_back(
-            "no lifecycle-stage date column (e.g. 'Became a Lead Date'): funnel "
-            "transitions cannot be dated from this file");
+            {"no lifecycle-stage date column (e.g. 'Became a Lead Date'): funnel "
+             "transitions cannot be dated from this file",
+             "aucune colonne de date de phase (ex. 'Became a Lead Date') : les passages "
+             "d'étape du tunnel ne peuvent pas être datés avec ce fichier"});
       }
       break;
     case Table::kTransactions:
-      if (!binding.has(F::kAmount)) out.push_back("no amount column: revenue is unknown");
+      if (!binding.has(F::kAmount)) {
+        out.push_back({"no amount column: revenue is unknown",
+                       "aucune colonne de montant : le chiffre d'affaires est inconnu"});
+      }
       if (recognition.variant == "deals" || recognition.variant == "opportunities") {
         if (!binding.has(F::kDealStage)) {
-          out.push_back("no deal stage column: every deal is counted as open");
+          out.push_back({"no deal stage column: every deal is counted as open",
+                         "aucune colonne de phase de transaction : chaque transaction est comptée "
+                         "comme en cours"});
         }
         if (!binding.has(F::kClosedAt)) {
-          out.push_back("no close date column: won deals cannot be placed in a period");
+          out.push_back({"no close date column: won deals cannot be placed in a period",
+                         "aucune colonne de date de clôture : les transactions gagnées ne peuvent "
+                         "pas être placées dans une période"});
         }
       }
       break;
@@ -79,17 +88,22 @@ std::vector<std::string> missingColumnWarnings(const Recognition& recognition,
     case Table::kCosts:
       if (recognition.variant == "pivot") {
         out.push_back(
-            "pivot table (one column per dimension value): export the report without "
-            "pivoting to load it");
+            {"pivot table (one column per dimension value): export the report without "
+             "pivoting to load it",
+             "tableau croisé (une colonne par valeur) : exportez le rapport sans "
+             "pivot pour le charger"});
         break;
       }
       if (!has_period && !any({F::kDate, F::kRangeStart, F::kDayIndex})) {
         out.push_back(
-            "no date column and no period line: rows cannot be placed in time; give "
-            "the period the file covers");
+            {"no date column and no period line: rows cannot be placed in time; give "
+             "the period the file covers",
+             "ni colonne de date ni ligne de période : les lignes ne peuvent pas être "
+             "placées dans le temps ; indiquez la période couverte par le fichier"});
       }
       if (recognition.table == Table::kCosts && !binding.has(F::kCost)) {
-        out.push_back("no cost column: spend is unknown");
+        out.push_back({"no cost column: spend is unknown",
+                       "aucune colonne de coût : les dépenses sont inconnues"});
       }
       break;
     default:
@@ -283,8 +297,8 @@ void FileReader::onHeader(const io::CsvRecord& record) {
   report_.confidence = recognition_.confidence;
   report_.variant = recognition_.variant;
   const bool has_period = preamble_.period.has_value() || options_.period.has_value();
-  for (std::string& warning : missingColumnWarnings(recognition_, binding_, has_period)) {
-    report_.warnings.push_back(std::move(warning));
+  for (Warning& warning : missingColumnWarnings(recognition_, binding_, has_period)) {
+    report_.warn(std::move(warning));
   }
 }
 
@@ -300,8 +314,10 @@ bool FileReader::bindColumns(const std::vector<std::string>& header) {
     if (index >= 1 && static_cast<std::size_t>(index) <= header.size()) {
       manual.emplace_back(static_cast<std::size_t>(index - 1), name);
     } else {
-      report_.warnings.push_back("column mapping '" + name + "' = " + std::to_string(index) +
-                                 " ignored: no such column");
+      report_.warn(
+          {"column mapping '" + name + "' = " + std::to_string(index) + " ignored: no such column",
+           "association de colonne '" + name + "' = " + std::to_string(index) +
+               " ignorée : cette colonne n'existe pas"});
     }
   }
   for (std::size_t col = 0; col < header.size(); ++col) {
@@ -333,7 +349,8 @@ bool FileReader::bindColumns(const std::vector<std::string>& header) {
       if (auto field = resolveIn(name, recognition_.table)) {
         binding_.fields[col] = field;
       } else {
-        report_.warnings.push_back("column mapping '" + name + "' ignored: unknown field");
+        report_.warn({"column mapping '" + name + "' ignored: unknown field",
+                      "association de colonne '" + name + "' ignorée : champ inconnu"});
       }
     }
   }
@@ -369,7 +386,9 @@ void FileReader::startMapping() {
   ColumnFormats formats;
   const io::DayOrder fallback_order =
       fallback_decimal_ == ',' ? io::DayOrder::kDayFirst : io::DayOrder::kMonthFirst;
-  formats.decide(binding_, block_, fallback_decimal_, fallback_order, report_.warnings);
+  std::vector<Warning> format_warnings;
+  formats.decide(binding_, block_, fallback_decimal_, fallback_order, format_warnings);
+  for (Warning& warning : format_warnings) report_.warn(std::move(warning));
   MappingContext context;
   context.file = name_;
   context.tool = recognition_.tool;
@@ -426,8 +445,15 @@ void FileReader::listRejection(Rejection rejection) {
   const std::string reason = at == std::string::npos
                                  ? rejection.reason_en
                                  : rejection.reason_en.substr(at + line_text.size());
-  const std::size_t seen = ++rejection_reasons_[reason];
-  if (seen <= kSameReasonListed && report_.rejections.size() < kMaxRejectionsListed) {
+  const std::string line_fr = "ligne " + groupedLine(rejection.line);
+  const std::size_t at_fr = rejection.reason_fr.find(line_fr);
+  SameReason& same = rejection_reasons_[reason];
+  if (same.count++ == 0) {
+    same.reason_fr = at_fr == std::string::npos
+                         ? rejection.reason_fr
+                         : rejection.reason_fr.substr(at_fr + line_fr.size());
+  }
+  if (same.count <= kSameReasonListed && report_.rejections.size() < kMaxRejectionsListed) {
     report_.rejections.push_back(std::move(rejection));
   }
 }
@@ -545,37 +571,46 @@ FileReader::Result FileReader::finish() {
 void FileReader::summarise() {
   if (report_.encoding.empty()) report_.encoding = io::encodingName(decoder_.encoding());
   if (decoder_.sawInvalidBytes()) {
-    report_.warnings.push_back(
-        "some bytes were not valid text and were replaced by '\xEF\xBF\xBD'");
+    report_.warn({"some bytes were not valid text and were replaced by '\xEF\xBF\xBD'",
+                  "des octets n'étaient pas du texte valide et ont été remplacés par "
+                  "'\xEF\xBF\xBD'"});
   }
   if (mapper_) {
-    for (std::string& warning : mapper_->warnings()) report_.warnings.push_back(std::move(warning));
+    for (Warning& warning : mapper_->warnings()) report_.warn(std::move(warning));
   }
   const std::size_t non_preamble = report_.rows_read - report_.skipped_by_reason["preamble"];
   if (report_.skipped_by_reason["preamble"] == 0) report_.skipped_by_reason.erase("preamble");
   if (header_seen_ && !headerless_ && non_preamble == 0 && !report_.error) {
-    report_.warnings.push_back("the file has a header but no data rows");
+    report_.warn({"the file has a header but no data rows",
+                  "le fichier a un en-tête mais aucune ligne de données"});
   }
-  for (const auto& [reason, count] : rejection_reasons_) {
-    if (count > kSameReasonListed) {
-      std::string text = reason;
-      if (text.starts_with(": ")) text.erase(0, 2);
-      if (text.starts_with(", ")) text.erase(0, 2);
-      report_.warnings.push_back(std::to_string(count) + " rows rejected for the same reason (" +
-                                 text + "); the first " + std::to_string(kSameReasonListed) +
-                                 " are listed");
-    }
+  for (const auto& [reason, seen] : rejection_reasons_) {
+    if (seen.count <= kSameReasonListed) continue;
+    const auto bare = [](std::string text) {
+      if (text.starts_with(" : ")) text.erase(0, 3);
+      if (text.starts_with(": ") || text.starts_with(", ")) text.erase(0, 2);
+      return text;
+    };
+    const std::string n = std::to_string(seen.count);
+    const std::string listed = std::to_string(kSameReasonListed);
+    report_.warn({n + " rows rejected for the same reason (" + bare(reason) + "); the first " +
+                      listed + " are listed",
+                  n + " lignes rejetées pour la même raison (" + bare(seen.reason_fr) + ") ; les " +
+                      listed + " premières sont listées"});
   }
   if (report_.skipped_by_reason.count("no_data") > 0) {
-    report_.warnings.push_back("the export says \"No data available.\": nothing to load");
+    report_.warn({"the export says \"No data available.\": nothing to load",
+                  "l'export indique \"No data available.\" : rien à charger"});
   }
   if (binding_.header_currency.size() == 3) currencies_.insert(binding_.header_currency);
   report_.currencies.assign(currencies_.begin(), currencies_.end());
   if (report_.currencies.size() > 1) {
     std::string list;
     for (const std::string& code : report_.currencies) list += (list.empty() ? "" : ", ") + code;
-    report_.warnings.push_back("this file mixes currencies (" + list +
-                               "): amounts are never added across currencies");
+    report_.warn(
+        {"this file mixes currencies (" + list + "): amounts are never added across currencies",
+         "ce fichier mélange des devises (" + list +
+             ") : les montants ne sont jamais additionnés entre devises"});
   }
   if (report_.rows_kept > 0) report_.tables.emplace_back(tableName(recognition_.table));
 }

@@ -92,7 +92,11 @@ class FileReader {
   std::vector<io::CsvRecord> block_;
   std::optional<RecordMapper> mapper_;
   std::set<std::string> currencies_;
-  std::map<std::string, std::size_t> rejection_reasons_;  // reason without its line → rows
+  struct SameReason {
+    std::size_t count = 0;
+    std::string reason_fr;
+  };
+  std::map<std::string, SameReason> rejection_reasons_;  // EN reason without its line → rows
   char fallback_decimal_ = '.';
 };
 

@@ -58,19 +58,26 @@ const FileReport& Ingest::endFile() {
     // The same bytes were already loaded: adding them again would double every count.
     moveKeptToSkipped(report, report.rows_kept, "duplicate_file");
     report.tables.clear();
-    report.warnings.push_back("same content as '" + it->second +
-                              "', already loaded: its rows were not added again");
+    report.warn(
+        {"same content as '" + it->second + "', already loaded: its rows were not added again",
+         "même contenu que '" + it->second +
+             "', déjà chargé : ses lignes n'ont pas été ajoutées une seconde fois"});
   } else {
     const MergeCounts counts = state.merger.merge(state.dataset, std::move(finished.staged));
     if (counts.contacts_merged > 0) {
-      report.warnings.push_back(std::to_string(counts.contacts_merged) +
-                                " contact(s) matched contacts already loaded (same id or e-mail) "
-                                "and were merged: earliest stage dates win, empty fields filled");
+      const std::string n = std::to_string(counts.contacts_merged);
+      report.warn({n + " contact(s) matched contacts already loaded (same id or e-mail) and were "
+                       "merged: earliest stage dates win, empty fields filled",
+                   n + " contact(s) correspondaient à des contacts déjà chargés (même identifiant "
+                       "ou e-mail) et ont été fusionnés : les dates de phase les plus anciennes "
+                       "l'emportent, les champs vides sont complétés"});
     }
     if (counts.duplicate_transactions > 0) {
       moveKeptToSkipped(report, counts.duplicate_transactions, "duplicate");
-      report.warnings.push_back(std::to_string(counts.duplicate_transactions) +
-                                " transaction(s) already loaded (same id) were not added again");
+      const std::string n = std::to_string(counts.duplicate_transactions);
+      report.warn({n + " transaction(s) already loaded (same id) were not added again",
+                   n + " transaction(s) déjà chargée(s) (même identifiant) n'ont pas été "
+                       "ajoutée(s) une seconde fois"});
     }
   }
   state.files.push_back(std::move(report));

@@ -13,6 +13,7 @@
 
 #include "roilens/core/error.hpp"
 #include "roilens/model/dataset.hpp"
+#include "roilens/sources/warning.hpp"
 
 namespace roilens::sources {
 
@@ -57,11 +58,17 @@ struct FileReport {
   std::optional<model::DayNumber> first_day;
   std::optional<model::DayNumber> last_day;
   std::vector<std::string> currencies;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;     // English
+  std::vector<std::string> warnings_fr;  // the same warnings in French, in the same order
   std::vector<std::string> header;
   std::string encoding;  // "UTF-8", "UTF-16LE", "Windows-1252", "XLSX", ...
   std::string variant;   // what kind of export of that tool: "contacts", "deals", "exploration"...
   std::optional<Error> error;  // the file could not be read at all
+
+  void warn(Warning warning) {
+    warnings.push_back(std::move(warning.en));
+    warnings_fr.push_back(std::move(warning.fr));
+  }
 };
 
 // The `roilens inspect --format json` entry of one file:

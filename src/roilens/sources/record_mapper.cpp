@@ -141,14 +141,17 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
   return std::nullopt;
 }
 
-void RecordMapper::checkContradiction(const io::CsvRecord& record) {
+void RecordMapper::checkContradiction(const io::CsvRecord& record, std::size_t line) {
   const int col = formats_.contradictedColumn(record);
   if (col < 0 || contradicted_columns_.count(col) > 0) return;
   contradicted_columns_.insert(col);
-  warnings_.push_back("column '" + binding_.header[static_cast<std::size_t>(col)] + "': line " +
-                      groupedLine(record.line) +
-                      " is written in another format than the first rows, from which the "
-                      "column's format was decided");
+  const std::string& name = binding_.header[static_cast<std::size_t>(col)];
+  warnings_.push_back({"column '" + name + "': line " + groupedLine(line) +
+                           " is written in another format than the first rows, from which the "
+                           "column's format was decided",
+                       "colonne '" + name + "' : la ligne " + groupedLine(line) +
+                           " est écrite dans un autre format que les premières lignes, qui ont "
+                           "décidé du format de la colonne"});
 }
 
 RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, model::Dataset& out) {
@@ -159,7 +162,7 @@ RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, mode
     return outcome;
   }
   ++data_rows_seen_;
-  if (data_rows_seen_ > ColumnFormats::kBlockRows) checkContradiction(record);
+  if (data_rows_seen_ > ColumnFormats::kBlockRows) checkContradiction(record, line);
   CellReader cells(record, line, binding_, formats_, context_.utc_offset_minutes);
   // Ragged rows. More cells than the header: rejected unless the extra cells are empty (values
   // would be shifted: we cannot tell which belongs where). Fewer: kept, the missing trailing
@@ -220,14 +223,18 @@ RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, mode
   return outcome;
 }
 
-std::vector<std::string> RecordMapper::warnings() const {
-  std::vector<std::string> out = warnings_;
+std::vector<Warning> RecordMapper::warnings() const {
+  std::vector<Warning> out = warnings_;
   if (short_rows_ > 0) {
-    out.push_back(std::to_string(short_rows_) +
-                  " row(s) had fewer cells than the header: the missing cells were read as empty");
+    const std::string n = std::to_string(short_rows_);
+    out.push_back({n + " row(s) had fewer cells than the header: the missing cells were read as "
+                       "empty",
+                   n + " ligne(s) avaient moins de cellules que l'en-tête : les cellules "
+                       "manquantes ont été lues vides"});
   }
   for (const std::string& label : unknown_channels_) {
-    out.push_back("channel '" + label + "' is not a GA4 default channel: kept as written");
+    out.push_back({"channel '" + label + "' is not a GA4 default channel: kept as written",
+                   "le canal '" + label + "' n'est pas un canal GA4 par défaut : gardé tel quel"});
   }
   return out;
 }

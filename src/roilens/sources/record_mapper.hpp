@@ -14,6 +14,7 @@
 #include "roilens/model/dataset.hpp"
 #include "roilens/sources/cell_reader.hpp"
 #include "roilens/sources/field_catalogue.hpp"
+#include "roilens/sources/warning.hpp"
 
 namespace roilens::sources {
 
@@ -47,12 +48,12 @@ class RecordMapper {
   RowOutcome map(const io::CsvRecord& record, std::size_t line, model::Dataset& out);
 
   // Warnings gathered while mapping (ragged rows, contradicted formats, unknown channels...).
-  std::vector<std::string> warnings() const;
+  std::vector<Warning> warnings() const;
 
  private:
   std::optional<std::string> skipReason(const io::CsvRecord& record);
   bool dimensionsEmpty(const io::CsvRecord& record) const;
-  void checkContradiction(const io::CsvRecord& record);
+  void checkContradiction(const io::CsvRecord& record, std::size_t line);
 
   void mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
   void mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
@@ -81,7 +82,7 @@ class RecordMapper {
   std::set<std::string> unknown_channels_;
   std::set<int> contradicted_columns_;
   std::map<std::string, std::size_t> traffic_index_;  // dimensions key → row in the staged table
-  std::vector<std::string> warnings_;
+  std::vector<Warning> warnings_;
 };
 
 }  // namespace roilens::sources

@@ -39,6 +39,7 @@ nlohmann::json toJson(const FileReport& report) {
     out["currency"] = report.currencies;
   }
   out["warnings"] = report.warnings;
+  out["warnings_fr"] = report.warnings_fr;
   out["encoding"] = report.encoding;
   out["variant"] = report.variant;
   out["header"] = report.header;
