@@ -204,7 +204,8 @@ Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options
 
 // Per-customer predictions; fills totals. Errors of the series end in model_error.
 json customersJson(const std::vector<CustomerRow>& rows, const Models& m, const ClvHorizon& horizon,
-                   json& model_error, double& clv_total, std::size_t& clv_count) {
+                   std::optional<double> margin_rate, json& model_error, double& clv_total,
+                   std::size_t& clv_count) {
   json customers = json::array();
   const double t = horizon.months * horizon.units_per_month;
   for (const CustomerRow& row : rows) {
@@ -231,6 +232,7 @@ json customersJson(const std::vector<CustomerRow>& rows, const Models& m, const 
         const Result<double> clv = predictiveClv(*m.bgnbd, row.history, *spend, horizon);
         if (clv) {
           c["clv"] = clv.value();
+          if (margin_rate) c["clv_margin"] = clv.value() * *margin_rate;
           clv_total += clv.value();
           ++clv_count;
         } else if (model_error.is_null()) {
@@ -335,7 +337,8 @@ Result<json> analyse(const model::Dataset& dataset, const ClvOptions& options) {
   json model_error = models.model_error;
   double clv_total = 0.0;
   std::size_t clv_count = 0;
-  doc["customers"] = customersJson(rows, models, horizon, model_error, clv_total, clv_count);
+  doc["customers"] =
+      customersJson(rows, models, horizon, options.margin, model_error, clv_total, clv_count);
   doc["summary"] = {{"customers", rows.size()},
                     {"clv_total", clv_count > 0 ? json(clv_total) : json(nullptr)},
                     {"clv_mean", clv_count > 0 ? json(clv_total / clv_count) : json(nullptr)}};

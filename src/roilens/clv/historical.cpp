@@ -32,10 +32,14 @@ HistoricalClv historicalClv(const std::vector<const CustomerRfm*>& customers,
                             model::DayNumber last_day, std::optional<double> margin_rate) {
   HistoricalClv out;
   double tenure_months = 0.0;
+  std::optional<double> margin = 0.0;  // sum of known margins; nullopt once one is unknown
   for (const CustomerRfm* c : customers) {
     ++out.customers;
     out.orders += c->purchases.size();
-    for (const PurchaseDay& p : c->purchases) out.revenue += p.value;
+    for (const PurchaseDay& p : c->purchases) {
+      out.revenue += p.value;
+      margin = margin && p.margin ? std::optional<double>(*margin + *p.margin) : std::nullopt;
+    }
     // Both ends inclusive: a customer who bought on the last day has one day of tenure.
     tenure_months += (last_day - c->purchases.front().day + 1) / kDaysPerMonth;
   }
@@ -44,7 +48,11 @@ HistoricalClv historicalClv(const std::vector<const CustomerRfm*>& customers,
   out.lifespan_months = ratio(tenure_months, static_cast<double>(out.customers));
   if (out.average_order_value && out.purchase_frequency_per_month && out.lifespan_months) {
     out.clv = *out.average_order_value * *out.purchase_frequency_per_month * *out.lifespan_months;
-    if (margin_rate) out.clv_margin = *out.clv * *margin_rate;
+    if (margin_rate) {
+      out.clv_margin = *out.clv * *margin_rate;
+    } else if (margin) {  // every purchase carries its margin: margin per customer
+      out.clv_margin = *margin / static_cast<double>(out.customers);
+    }
   }
   return out;
 }

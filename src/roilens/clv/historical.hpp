@@ -24,7 +24,9 @@ struct HistoricalClv {
   std::optional<double> purchase_frequency_per_month;
   std::optional<double> lifespan_months;
   std::optional<double> clv;
-  std::optional<double> clv_margin;  // clv x margin rate, when a margin rate is given
+  // clv x margin rate when a rate is given, else (sum of margins) / customers when every
+  // purchase carries its margin (Transaction::margin), else null.
+  std::optional<double> clv_margin;
 };
 
 HistoricalClv historicalClv(const std::vector<const CustomerRfm*>& customers,

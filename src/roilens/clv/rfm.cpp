@@ -27,6 +27,7 @@ std::optional<double> netAmount(const model::Transaction& t) {
 struct Record {
   model::DayNumber day;
   double value;
+  std::optional<double> margin;
   std::string channel;
 };
 
@@ -40,9 +41,13 @@ CustomerRfm summarise(const std::string& customer, std::vector<Record> records,
   out.first_channel = records.front().channel;
   for (const Record& r : records) {
     if (!out.purchases.empty() && out.purchases.back().day == r.day) {
-      out.purchases.back().value += r.value;
+      PurchaseDay& same_day = out.purchases.back();
+      same_day.value += r.value;
+      same_day.margin = same_day.margin && r.margin
+                            ? std::optional<double>(*same_day.margin + *r.margin)
+                            : std::nullopt;
     } else {
-      out.purchases.push_back({r.day, r.value});
+      out.purchases.push_back({r.day, r.value, r.margin});
     }
   }
   const model::DayNumber first = out.purchases.front().day;
@@ -142,7 +147,7 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
     }
     ++summary.purchase_records;
     by_customer[t.customer_ref].push_back(
-        {model::localDay(*t.created_at, options.utc_offset_minutes), *amount, t.channel});
+        {model::localDay(*t.created_at, options.utc_offset_minutes), *amount, t.margin, t.channel});
   }
   if (by_customer.empty()) {
     return Error{ErrorCode::kMissingInput,

@@ -44,6 +44,7 @@ struct RfmOptions {
 struct PurchaseDay {
   model::DayNumber day = 0;
   double value = 0.0;
+  std::optional<double> margin;  // sum of the records' margins; nullopt if any is unknown
 };
 
 struct CustomerRfm {

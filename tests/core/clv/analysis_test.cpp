@@ -247,6 +247,8 @@ TEST(ClvAnalysis, CdnowLogWithHoldoutAndTable) {
   EXPECT_EQ(doc["historical"]["customers"], 2357u);
   EXPECT_NEAR(doc["historical"]["clv_margin"].get<double>(),
               0.3 * doc["historical"]["clv"].get<double>(), 1e-9);
+  EXPECT_NEAR(doc["customers"][0]["clv_margin"].get<double>(),
+              0.3 * doc["customers"][0]["clv"].get<double>(), 1e-12);
   std::ostringstream english, french;
   writeTable(doc, english);
   writeTable(doc, french, true);

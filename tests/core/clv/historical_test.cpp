@@ -48,6 +48,24 @@ TEST(Historical, ClvIsAovTimesFrequencyTimesLifespan) {
   EXPECT_FALSE(none.average_order_value.has_value());
 }
 
+TEST(Historical, MarginFromTheTransactions) {
+  // Same-day records' margins are summed: a day 0 has 4 + 6; b day 3 has 5. (10 + 5) / 2 = 7.5.
+  std::vector<Transaction> log = {purchase("a", 0, 40), purchase("a", 0, 60), purchase("b", 3, 50)};
+  log[0].margin = 4;
+  log[1].margin = 6;
+  log[2].margin = 5;
+  const RfmTable with = buildRfm(log, {TimeUnit::kDay, std::nullopt}).value();
+  std::vector<const CustomerRfm*> all;
+  for (const auto& c : with.customers) all.push_back(&c);
+  EXPECT_DOUBLE_EQ(*historicalClv(all, with.last_purchase_day, std::nullopt).clv_margin, 7.5);
+  // One margin unknown: no margin-based CLV rather than a partial sum.
+  log[1].margin.reset();
+  const RfmTable without = buildRfm(log, {TimeUnit::kDay, std::nullopt}).value();
+  all.clear();
+  for (const auto& c : without.customers) all.push_back(&c);
+  EXPECT_FALSE(historicalClv(all, without.last_purchase_day, std::nullopt).clv_margin.has_value());
+}
+
 TEST(Historical, CohortRetentionByHand) {
   const std::vector<CohortRow> rows = cohortRetention(handTable());
   ASSERT_EQ(rows.size(), 2u);
