@@ -173,6 +173,14 @@ TEST(Malformed, MixedCurrenciesAreFlagged) {
   for (const auto& w : r.warnings)
     warned = warned || w.find("mixes currencies") != std::string::npos;
   EXPECT_TRUE(warned);
+  // Every warning exists in French too, in the same order.
+  ASSERT_EQ(r.warnings_fr.size(), r.warnings.size());
+  bool warned_fr = false;
+  for (const auto& w : r.warnings_fr) {
+    warned_fr = warned_fr || w.find("mélange des devises") != std::string::npos;
+  }
+  EXPECT_TRUE(warned_fr);
+  EXPECT_EQ(json["warnings_fr"].size(), json["warnings"].size());
 }
 
 TEST(Malformed, EndFileWithoutBeginAndBeginWithoutEnd) {
