@@ -101,10 +101,19 @@ bool RecordMapper::dimensionsEmpty(const io::CsvRecord& record) const {
     }
   }
   if (first_metric == 0 || first_metric == binding_.fields.size()) return false;
+  bool any_dimension = false;
   for (std::size_t col = 0; col < first_metric; ++col) {
+    // Period and currency cells are repeated on a total row (Meta Ads Manager puts "Reporting
+    // starts/ends" first): they are not dimensions.
+    const auto& field = binding_.fields[col];
+    if (field && (*field == Field::kRangeStart || *field == Field::kRangeEnd ||
+                  *field == Field::kCurrency)) {
+      continue;
+    }
+    any_dimension = true;
     if (col < record.fields.size() && !trimText(record.fields[col]).empty()) return false;
   }
-  return true;
+  return any_dimension;
 }
 
 std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record) {
@@ -121,7 +130,13 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
   if (first.starts_with("#") && (context_.tool == "ga4" || context_.tool == "ua")) {
     return "section";  // a further table's preamble
   }
-  if (context_.tool == "google_ads" && first.starts_with("total:")) return "totals";
+  if (context_.tool == "google_ads" &&
+      (first.starts_with("total:") || first.starts_with("total :"))) {
+    return "totals";  // "Total: Campaigns", "Total: Account"... (FR UI "Total :", I)
+  }
+  if (context_.tool == "ga4" && (first == "grand total" || first == "total général")) {
+    return "totals";  // accepted if a standard report ever carries one (FORMATS §3, I)
+  }
   if (context_.tool == "mautic" && first == "totals") return "totals";
   if ((context_.tool == "linkedin_ads" || context_.tool == "salesforce") &&
       (first == "total" || first == "grand total" || first == "totals")) {

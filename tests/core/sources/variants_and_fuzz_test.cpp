@@ -140,3 +140,29 @@ TEST(Fuzz, DamagedExportsNeverCrash) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(MetaVariants, AdsManagerTotalRowWithReportingDatesFirst) {
+  // Ads Manager "export table data": Reporting starts/ends first; the account total row repeats
+  // them but leaves the campaign name empty (FORMATS §7).
+  const std::string csv =
+      "\"Reporting starts\",\"Reporting ends\",\"Campaign name\",Reach,Impressions,"
+      "\"Amount spent (USD)\"\n"
+      "2024-09-01,2024-09-30,,1500,2000,30.5\n"
+      "2024-09-01,2024-09-30,\"Spring\",1000,1200,20\n"
+      "2024-09-01,2024-09-30,\"Fall\",500,800,10.5\n";
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "meta.csv", csv);
+  EXPECT_EQ(r.tool, "meta_ads");
+  EXPECT_EQ(r.rows_kept, 2u);
+  EXPECT_EQ(r.skipped_by_reason.at("totals"), 1u);
+  double spend = 0;
+  for (const auto& c : ingest.dataset().costs) spend += c.cost;
+  EXPECT_DOUBLE_EQ(spend, 30.5);  // 20 + 10.5 = the skipped total
+  EXPECT_EQ(r.currencies, std::vector<std::string>{"USD"});
+}
+
+}  // namespace
+}  // namespace roilens::sources
