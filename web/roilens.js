@@ -184,8 +184,10 @@ export async function createEngine(options = {}) {
         // Transfer the buffer when we own it; otherwise send a copy we can transfer.
         const piece = owned && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
           ? chunk : chunk.slice();
+        // Read the length first: a transferred buffer is detached (length 0) once posted.
+        const length = chunk.byteLength;
         await backend.call('feed', [piece.buffer], worker ? [piece.buffer] : []);
-        loaded += chunk.byteLength;
+        loaded += length;
         onProgress?.({ name, loaded, total });
       }
     } catch (error) {

@@ -312,6 +312,54 @@ describe('the page', () => {
     await page.evaluate(() => localStorage.clear());
   });
 
+  test('a large file is read in chunks with progress, and the page stays responsive', async () => {
+    const { page, server } = browser;
+    await page.goto(server.url);
+    const rowsPerDay = 90;
+    await page.evaluate((perDay) => {
+      const preamble = ['# ----------------------------------------',
+        '# Traffic acquisition: Session primary channel group (Default Channel Group)',
+        '# Account: A', '# Property: P', '# ----------------------------------------', '# ',
+        '# All Users', '# Start date: 20200101', '# End date: 20241231',
+        'Date,Session primary channel group (Default Channel Group),Sessions,Engaged sessions,' +
+        'Total users,New users,Key events,Total revenue'].join('\n') + '\n';
+      const channels = ['Organic Search', 'Paid Search', 'Email', 'Direct', 'Referral', 'Organic Social'];
+      const parts = [preamble];
+      for (let d = 0; d < 1827; d += 1) {
+        const day = new Date(Date.UTC(2020, 0, 1) + d * 86400000).toISOString().slice(0, 10).replaceAll('-', '');
+        for (let r = 0; r < perDay; r += 1) parts.push(`${day},${channels[r % 6]},${10 + r},${5 + r},${8 + r},${4 + r},1,0\n`);
+      }
+      const file = new File(parts, 'big-ga4.csv');
+      window.__widths = new Set();
+      window.__longestGap = 0;
+      let last = performance.now();
+      window.__ticker = setInterval(() => {
+        const now = performance.now();
+        window.__longestGap = Math.max(window.__longestGap, now - last);
+        last = now;
+        const bar = document.querySelector('#progress:not([hidden]) .progress-bar');
+        if (bar?.style.width) window.__widths.add(bar.style.width);
+      }, 10);
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer,
+        bubbles: true, cancelable: true }));
+    }, rowsPerDay);
+    await page.waitForFunction(() => document.querySelector('.file-card:not(.loading)') &&
+      !document.body.classList.contains('busy'), null, { timeout: 120000 });
+    const { gap, widths, size } = await page.evaluate(() => {
+      clearInterval(window.__ticker);
+      return { gap: window.__longestGap, widths: [...window.__widths], size: document.querySelector('.file-size').textContent };
+    });
+    // 2020-01-01 … 2024-12-31 = 366 + 365 + 365 + 365 + 366 = 1827 days × 90 rows = 164,430 data
+    // rows; the 9 "#" preamble lines are skipped (the header line is not a row).
+    const rows = await page.$eval('.file-card .rows', (n) => n.textContent.replace(/[\s,\u202f\u00a0]/g, ''));
+    assert.match(rows, /164439read=164430kept\+0rejected\+9skipped/);
+    assert.ok(/MiB/.test(size), `size ${size}`);
+    assert.ok(widths.length >= 2, `progress widths seen: ${widths}`); // several 1 MiB chunks
+    assert.ok(gap < 1000, `the page froze for ${Math.round(gap)} ms`);
+  });
+
   test('no request ever left 127.0.0.1', () => {
     assert.ok(browser.requests.length > 0, 'no request was recorded');
     assert.deepEqual(foreignRequests(browser.requests), []);
