@@ -133,7 +133,9 @@ export function fileCard(entry, lang, { onFix, onRemove }) {
     if (facts.length) card.append(el('p', { class: 'facts' }, facts.flatMap((f, i) => (i ? [' · ', f] : [f]))));
     if (r.warnings?.length) {
       // Two warnings in view; the rest one click away, so a card never turns into a wall of text.
-      const items = r.warnings.map((w) => el('li', { text: warningText(w, lang) }));
+      // warnings_fr[i] is the French text of warnings[i] (FileReport JSON).
+      const items = r.warnings.map((w, i) => el('li', {
+        text: lang === 'fr' && r.warnings_fr?.[i] ? r.warnings_fr[i] : warningText(w, lang) }));
       card.append(el('ul', { class: 'warnings', 'aria-label': t('warnings', lang) }, items.slice(0, 2)));
       if (items.length > 2) {
         card.append(el('details', { class: 'more-warnings' },
