@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -143,8 +144,7 @@ Models fitModels(const std::vector<CustomerRow>& rows, const ClvOptions& options
 
 // Per-customer predictions; fills totals. Errors of the series end in model_error.
 json customersJson(const std::vector<CustomerRow>& rows, const Models& m, const ClvHorizon& horizon,
-                   std::optional<double> margin_rate, json& model_error, double& clv_total,
-                   std::size_t& clv_count) {
+                   std::optional<double> margin_rate, json& model_error) {
   json customers = json::array();
   const double t = horizon.months * horizon.units_per_month;
   for (const CustomerRow& row : rows) {
@@ -172,8 +172,6 @@ json customersJson(const std::vector<CustomerRow>& rows, const Models& m, const 
         if (clv) {
           c["clv"] = clv.value();
           if (margin_rate) c["clv_margin"] = clv.value() * *margin_rate;
-          clv_total += clv.value();
-          ++clv_count;
         } else if (model_error.is_null()) {
           model_error = errorJson(clv.error());
         }
@@ -182,6 +180,44 @@ json customersJson(const std::vector<CustomerRow>& rows, const Models& m, const 
     customers.push_back(std::move(c));
   }
   return customers;
+}
+
+// Totals and the distribution of predicted CLV (nearest-rank quantiles), plus what a new
+// customer is expected to do over the horizon: E[X(t)] and P(X(t) = n), n = 0..10.
+json summaryJson(const json& customers, const Models& m, const ClvHorizon& horizon) {
+  std::vector<double> clvs;
+  for (const json& c : customers) {
+    if (c["clv"].is_number()) clvs.push_back(c["clv"].get<double>());
+  }
+  std::sort(clvs.begin(), clvs.end());
+  double total = 0.0;
+  for (const double v : clvs) total += v;
+  const auto quantile = [&](double q) {
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(clvs.size())));
+    return clvs[std::max<std::size_t>(rank, 1) - 1];
+  };
+  json summary = {{"customers", customers.size()},
+                  {"clv_total", clvs.empty() ? json(nullptr) : json(total)},
+                  {"clv_mean", clvs.empty() ? json(nullptr) : json(total / clvs.size())},
+                  {"clv_quantiles", nullptr},
+                  {"expected_purchases_new_customer", nullptr},
+                  {"new_customer_purchase_probabilities", json::array()}};
+  if (!clvs.empty()) {
+    summary["clv_quantiles"] = {{"p10", quantile(0.1)},
+                                {"p50", quantile(0.5)},
+                                {"p90", quantile(0.9)},
+                                {"max", clvs.back()}};
+  }
+  if (m.bgnbd) {
+    const double t = horizon.months * horizon.units_per_month;
+    const Result<double> fresh = expectedPurchasesNewCustomer(*m.bgnbd, t);
+    if (fresh) summary["expected_purchases_new_customer"] = fresh.value();
+    for (int n = 0; n <= 10; ++n) {
+      summary["new_customer_purchase_probabilities"].push_back(
+          probabilityOfPurchases(*m.bgnbd, t, n));
+    }
+  }
+  return summary;
 }
 
 // Holdout check: actual repeat purchase days after the calibration end vs the model's forecast.
@@ -274,18 +310,8 @@ Result<json> analyse(const model::Dataset& dataset, const ClvOptions& options) {
   doc["discount"] = horizon.monthly_discount;
   doc["source"] = table ? "transactions" : "rfm";
   json model_error = models.model_error;
-  double clv_total = 0.0;
-  std::size_t clv_count = 0;
-  doc["customers"] =
-      customersJson(rows, models, horizon, options.margin, model_error, clv_total, clv_count);
-  doc["summary"] = {{"customers", rows.size()},
-                    {"clv_total", clv_count > 0 ? json(clv_total) : json(nullptr)},
-                    {"clv_mean", clv_count > 0 ? json(clv_total / clv_count) : json(nullptr)}};
-  if (models.bgnbd) {
-    const Result<double> fresh =
-        expectedPurchasesNewCustomer(*models.bgnbd, horizon.months * horizon.units_per_month);
-    doc["summary"]["expected_purchases_new_customer"] = fresh ? json(fresh.value()) : json(nullptr);
-  }
+  doc["customers"] = customersJson(rows, models, horizon, options.margin, model_error);
+  doc["summary"] = summaryJson(doc["customers"], models, horizon);
   doc["historical"] = nullptr;
   doc["cohorts"] = json::array();
   doc["by_channel"] = json::array();

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -145,6 +146,18 @@ TEST(ClvAnalysis, DefaultUnitsPerMonthIsACalendarMonth) {
   const json& c1516 = result.value()["customers"][1515];
   EXPECT_EQ(c1516["customer"], "1516");
   EXPECT_LT(c1516["expected_purchases"].get<double>(), 30.0);
+  // Summary: nearest-rank quantiles recomputed here, and P(X(t) = 0) = (alpha/(alpha+t))^r for a
+  // new customer (FHL eq. 8 with x = 0), t = 12 months = 365.25/7 weeks.
+  const json& doc = result.value();
+  std::vector<double> clvs;
+  for (const json& c : doc["customers"]) clvs.push_back(c["clv"].get<double>());
+  std::sort(clvs.begin(), clvs.end());
+  EXPECT_EQ(doc["summary"]["clv_quantiles"]["p50"].get<double>(), clvs[1178]);  // ceil(2357/2)
+  EXPECT_EQ(doc["summary"]["clv_quantiles"]["p90"].get<double>(), clvs[2121]);  // ceil(2121.3)
+  EXPECT_EQ(doc["summary"]["clv_quantiles"]["max"].get<double>(), clvs.back());
+  const double r = doc["bgnbd"]["r"], alpha = doc["bgnbd"]["alpha"], t = 365.25 / 7.0;
+  EXPECT_NEAR(doc["summary"]["new_customer_purchase_probabilities"][0].get<double>(),
+              std::pow(alpha / (alpha + t), r), 1e-12);
 }
 
 // The models are scale-invariant: measured in days instead of weeks, alpha is 7 times larger
