@@ -113,7 +113,9 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
       ++summary.excluded_status;
       continue;
     }
-    if (!t.created_at) {
+    // Same instant as the KPI engine and attribution: won/paid date, else creation date.
+    const std::optional<model::Timestamp> at = t.closed_at ? t.closed_at : t.created_at;
+    if (!at) {
       return recordError(t, "this purchase has no date, so it cannot be placed in time",
                          "cet achat n'a pas de date, il ne peut pas être placé dans le temps",
                          "date");
@@ -147,7 +149,7 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
     }
     ++summary.purchase_records;
     by_customer[t.customer_ref].push_back(
-        {model::localDay(*t.created_at, options.utc_offset_minutes), *amount, t.margin, t.channel});
+        {model::localDay(*at, options.utc_offset_minutes), *amount, t.margin, t.channel});
   }
   if (by_customer.empty()) {
     return Error{ErrorCode::kMissingInput,

@@ -2,7 +2,8 @@
 // From a transaction log to the per-customer RFM summary the BG/NBD and Gamma-Gamma models use.
 //
 // Rules (docs/clv.md):
-// * A purchase is a transaction with status paid or won, a date, a customer and an amount.
+// * A purchase is a transaction with status paid or won, a date, a customer and an amount. Its
+//   date is closed_at (won or paid) when known, else created_at, as in the KPI engine.
 //   Refunded, cancelled, lost and open transactions are not purchases (they are counted).
 // * Amount = amount_net when known, else amount_gross - refunds. A record refunded down to 0 or
 //   below, or with a negative amount (credit note), is not a purchase (counted). A zero amount

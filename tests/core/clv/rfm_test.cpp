@@ -107,6 +107,16 @@ TEST(Rfm, DaysAreTheUsersCalendarDays) {
   EXPECT_DOUBLE_EQ(paris.customers[0].purchases[0].value, 30.0);
 }
 
+TEST(Rfm, WonDealsCountOnTheirCloseDate) {
+  // A deal created on day 0 and won on day 9; another created and won on day 20.
+  Transaction first = purchase("d", kDay0, 1000, TransactionStatus::kWon);
+  first.closed_at = static_cast<model::Timestamp>(kDay0 + 9) * 86400;
+  const Transaction second = purchase("d", kDay0 + 20, 500, TransactionStatus::kWon);
+  const RfmTable t = buildRfm({first, second}, {TimeUnit::kDay, std::nullopt}).value();
+  EXPECT_EQ(t.customers[0].purchases[0].day, kDay0 + 9);
+  EXPECT_EQ(t.customers[0].recency, 11.0);  // 20 - 9
+}
+
 TEST(Rfm, NetAmountWinsOverGross) {
   Transaction t = purchase("c", kDay0, 100, TransactionStatus::kPaid, 30);
   t.amount_net = 60;  // the source's own net (e.g. after discount too) is used as is
