@@ -7,11 +7,15 @@
 
 namespace roilens::sources {
 
-int ColumnBinding::columnOf(Field field) const {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i] == field) return static_cast<int>(i);
-  }
-  return -1;
+ColumnBinding::ColumnBinding(std::vector<std::string> header_cells)
+    : header(std::move(header_cells)), fields(header.size()) {
+  column_of_.fill(-1);
+}
+
+void ColumnBinding::bind(std::size_t col, Field field) {
+  if (const auto& previous = fields[col]) column_of_[static_cast<std::size_t>(*previous)] = -1;
+  fields[col] = field;
+  column_of_[static_cast<std::size_t>(field)] = static_cast<int>(col);
 }
 
 std::vector<Field> ColumnBinding::boundFields() const {

@@ -2,6 +2,7 @@
 // Reading the cells of one record through the column binding: text, numbers and dates with the
 // per-column style decided from the first block of rows, and the first failure as a rejection
 // message a marketer understands, in English and French.
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -20,14 +21,23 @@ namespace roilens::sources {
 struct Rejection;  // ingest.hpp
 
 // Which column feeds which field (first column wins when two name the same field).
-struct ColumnBinding {
+class ColumnBinding {
+ public:
+  ColumnBinding() { column_of_.fill(-1); }
+  explicit ColumnBinding(std::vector<std::string> header_cells);
+
   std::vector<std::string> header;
-  std::vector<std::optional<Field>> fields;  // per column
+  std::vector<std::optional<Field>> fields;  // per column; change through bind()
   std::string header_currency;               // "INR" from "Amount spent (INR)"
 
-  int columnOf(Field field) const;  // -1 when no column feeds it
+  // Column `col` feeds `field` (replacing what it fed before).
+  void bind(std::size_t col, Field field);
+  int columnOf(Field field) const { return column_of_[static_cast<std::size_t>(field)]; }
   bool has(Field field) const { return columnOf(field) >= 0; }
   std::vector<Field> boundFields() const;
+
+ private:
+  std::array<int, static_cast<std::size_t>(Field::kCount)> column_of_{};  // field → column
 };
 
 // Number and date styles per column, decided from the first block of rows (ingestion streams, so

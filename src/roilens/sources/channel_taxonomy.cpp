@@ -260,6 +260,23 @@ std::string channelFromHubSpotSource(std::string_view original_source,
   return found;
 }
 
+std::string campaignFromHubSpotDrillDown(std::string_view original_source,
+                                         std::string_view drill_down_1,
+                                         std::string_view drill_down_2) {
+  const std::string key = labelKey(original_source);
+  for (const std::string_view d1 :
+       {"paid search", "paid_search", "recherche payante", "email marketing", "email_marketing",
+        "e-mail marketing", "other campaigns", "other_campaigns", "autres campagnes"}) {
+    if (key == d1) return std::string(trimText(drill_down_1));
+  }
+  for (const std::string_view d2 :
+       {"organic social", "social media", "social_media", "réseaux sociaux", "paid social",
+        "paid_social", "campagne payante", "(campagne payante)"}) {
+    if (key == d2) return std::string(trimText(drill_down_2));
+  }
+  return "";
+}
+
 std::string channelFromMatomoReferrerType(std::string_view referrer_type,
                                           std::string_view campaign_source,
                                           std::string_view campaign_medium) {

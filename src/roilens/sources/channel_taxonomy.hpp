@@ -52,6 +52,12 @@ std::string channelFromHubSpotSource(std::string_view original_source,
                                      std::string_view drill_down_1 = {},
                                      std::string_view drill_down_2 = {});
 
+// The campaign a HubSpot Original Source drill-down names (FORMATS §1 table): drill-down 1 for
+// Paid search, Email marketing and Other campaigns; drill-down 2 for social sources; else "".
+std::string campaignFromHubSpotDrillDown(std::string_view original_source,
+                                         std::string_view drill_down_1,
+                                         std::string_view drill_down_2);
+
 // Matomo referrer type (raw id "search" or EN/FR/DE label "Search Engines"); a campaign is
 // classified from its source/medium when given. "" when not a Matomo referrer type.
 std::string channelFromMatomoReferrerType(std::string_view referrer_type,

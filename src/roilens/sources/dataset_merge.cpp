@@ -86,6 +86,18 @@ void DatasetMerger::mergeContact(model::Dataset& into, model::Contact&& contact,
   indexContact(into.contacts.back(), into.contacts.size() - 1);
 }
 
+void DatasetMerger::resolveCustomerRefs(model::Dataset& into) {
+  for (model::Transaction& txn : into.transactions) {
+    const std::string& ref = txn.customer_ref;
+    if (ref.empty() || ref.find('@') != std::string::npos) continue;
+    const std::string id = ref.substr(0, ref.find(';'));
+    const auto it = contact_by_id_.find(txn.origin.source_system + '\x1F' + id);
+    if (it == contact_by_id_.end()) continue;
+    const std::string& email = into.contacts[it->second].email;
+    if (!email.empty()) txn.customer_ref = email;
+  }
+}
+
 MergeCounts DatasetMerger::merge(model::Dataset& into, model::Dataset&& staged) {
   MergeCounts counts;
   for (model::Contact& contact : staged.contacts) mergeContact(into, std::move(contact), counts);
@@ -100,6 +112,7 @@ MergeCounts DatasetMerger::merge(model::Dataset& into, model::Dataset&& staged) 
     }
     into.transactions.push_back(std::move(txn));
   }
+  resolveCustomerRefs(into);
   auto append = [](auto& to, auto& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   };

@@ -12,7 +12,10 @@
 //   - every other field: the first non-empty value wins (non-empty fields fill empty ones);
 //   - extra: union, first value wins; origin: the first file's.
 // Transactions are the same when they share (tool, kind, txn_id): the later one is not added and
-// its row is accounted as skipped "duplicate". Other tables are appended.
+// its row is accounted as skipped "duplicate". A transaction whose customer_ref is a contact id of
+// the same tool (HubSpot deals: "Associated Contact IDs", first id of a ';' list) is pointed at
+// that contact's e-mail key once the contact is known (either file order), so that people have
+// one join key. Other tables are appended.
 #include <cstddef>
 #include <map>
 #include <string>
@@ -33,6 +36,7 @@ class DatasetMerger {
  private:
   void mergeContact(model::Dataset& into, model::Contact&& contact, MergeCounts& counts);
   void indexContact(const model::Contact& contact, std::size_t index);
+  void resolveCustomerRefs(model::Dataset& into);
 
   std::map<std::string, std::size_t> contact_by_id_;     // "tool\x1Fid" → index
   std::map<std::string, std::size_t> contact_by_email_;  // e-mail key → index

@@ -303,9 +303,7 @@ void FileReader::onHeader(const io::CsvRecord& record) {
 }
 
 bool FileReader::bindColumns(const std::vector<std::string>& header) {
-  binding_ = ColumnBinding{};
-  binding_.header = header;
-  binding_.fields.assign(header.size(), std::nullopt);
+  binding_ = ColumnBinding(header);
   // Manual choices first: column indexes (headerless logs) and header → field names. A name is a
   // field name ("created_at") or any alias ("date", "customer"); the table is the one most of the
   // names belong to, then each name is resolved within that table.
@@ -347,7 +345,7 @@ bool FileReader::bindColumns(const std::vector<std::string>& header) {
       recognition_ = Recognition{"generic", tableForFields(guessed), 1.0, "manual"};
     for (const auto& [col, name] : manual) {
       if (auto field = resolveIn(name, recognition_.table)) {
-        binding_.fields[col] = field;
+        binding_.bind(col, *field);
       } else {
         report_.warn({"column mapping '" + name + "' ignored: unknown field",
                       "association de colonne '" + name + "' ignorée : champ inconnu"});
@@ -362,7 +360,7 @@ bool FileReader::bindColumns(const std::vector<std::string>& header) {
       binding_.header_currency = match.header_currency;
     }
     if (binding_.fields[col] || !match.field || binding_.has(*match.field)) continue;
-    binding_.fields[col] = match.field;
+    binding_.bind(col, *match.field);
   }
   return !binding_.boundFields().empty();
 }

@@ -443,6 +443,10 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, mo
     row.latest_channel = channelFromHubSpotSource(cells.text(Field::kLatestSource));
   }
   row.campaign = std::string(cells.text(Field::kCampaign));
+  if (row.campaign.empty()) {
+    row.campaign = campaignFromHubSpotDrillDown(row.original_source_raw, row.original_detail_1,
+                                                row.original_detail_2);
+  }
   row.device = std::string(cells.text(Field::kDevice));
   row.owner = std::string(cells.text(Field::kOwner));
   row.company_id = std::string(cells.text(Field::kCompanyId));

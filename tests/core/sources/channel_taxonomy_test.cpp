@@ -110,6 +110,16 @@ TEST(ChannelFromHubSpot, LabelsInternalValuesAndFrench) {
   EXPECT_EQ(channelFromHubSpotSource("Something else"), "");
 }
 
+TEST(ChannelFromHubSpot, CampaignFromDrillDowns) {
+  EXPECT_EQ(campaignFromHubSpotDrillDown("Email marketing", "newsletter-fevrier", ""),
+            "newsletter-fevrier");
+  EXPECT_EQ(campaignFromHubSpotDrillDown("PAID_SEARCH", "brand-fr", "roi software"), "brand-fr");
+  EXPECT_EQ(campaignFromHubSpotDrillDown("Paid social", "Facebook", "spring-promo"),
+            "spring-promo");
+  EXPECT_EQ(campaignFromHubSpotDrillDown("Organic search", "marketing kpi dashboard", "google"),
+            "");  // drill-down 1 is a search term there, not a campaign
+}
+
 TEST(ChannelFromMatomo, ReferrerTypesAndLabels) {
   EXPECT_EQ(channelFromMatomoReferrerType("direct"), "Direct");
   EXPECT_EQ(channelFromMatomoReferrerType("Direct Entry"), "Direct");

@@ -111,3 +111,29 @@ TEST(Joining, TransactionsJoinContactsByEmailKey) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(Joining, HubSpotDealsPointAtTheirContactsEmailInEitherOrder) {
+  const std::string contacts =
+      "\"Record ID\",\"Email\",\"Became a Lead Date\"\n\"51013\",\"Zoe@Ex.com\",\"2025-01-02 "
+      "10:00\"\n";
+  const std::string deals =
+      "\"Record ID\",\"Deal Name\",\"Deal Stage\",\"Amount\",\"Associated Contact IDs\"\n"
+      "\"80001\",\"A\",\"Closed Won\",\"100\",\"51013;51099\"\n"
+      "\"80002\",\"B\",\"Closed Won\",\"50\",\"77777\"\n";
+  for (const bool deals_first : {true, false}) {
+    Ingest ingest;
+    if (deals_first) test_support::ingestBytes(ingest, "deals.csv", deals);
+    test_support::ingestBytes(ingest, "contacts.csv", contacts);
+    if (!deals_first) test_support::ingestBytes(ingest, "deals.csv", deals);
+    const auto& txns = ingest.dataset().transactions;
+    ASSERT_EQ(txns.size(), 2u);
+    EXPECT_EQ(txns[0].customer_ref, "zoe@ex.com");
+    EXPECT_EQ(txns[1].customer_ref, "77777");  // unknown contact: the id stays
+  }
+}
+
+}  // namespace
+}  // namespace roilens::sources
