@@ -65,6 +65,7 @@ function setStatus() {
     bar.hidden = true;
   }
   document.body.classList.toggle('busy', state.busy > 0);
+  document.querySelector('main').setAttribute('aria-busy', String(state.busy > 0));
 }
 
 async function whileBusy(task) {
