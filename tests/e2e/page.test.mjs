@@ -262,6 +262,21 @@ describe('the page', () => {
     await assertHandCounts(page);
   });
 
+  test('the file picker and the folder picker read the samples too', { skip: USING_STUB }, async () => {
+    const { page, server } = browser;
+    await page.goto(server.url);
+    await page.setInputFiles('#file-input', SAMPLE_FILES.map((name) => join(SAMPLES, name)));
+    await waitForDashboard(page);
+    await assertHandCounts(page, EXPECTED.filter((s) => s.period === '2025-02'));
+    // The whole folder also holds manifest.json and EXPECTED.md: they get their own (not
+    // recognised) cards and change no number.
+    await page.goto(server.url);
+    await page.setInputFiles('#folder-input', SAMPLES);
+    await waitForDashboard(page);
+    assert.equal(await page.locator('.file-card').count(), SAMPLE_FILES.length + 2);
+    await assertHandCounts(page, EXPECTED.filter((s) => s.period === '2025-03'));
+  });
+
   test('a hostile file name and cell are shown as text, never run', async () => {
     const { page, server } = browser;
     await page.goto(server.url);
