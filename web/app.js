@@ -4,8 +4,10 @@ import { createEngine } from './roilens.js';
 import { byId, el } from './ui/dom.js';
 import { fileCard, mappingPanel } from './ui/files.js';
 import { t, translateStatic } from './ui/i18n.js';
-import { catalogueById, renderBreakdownTable, renderCatalogue, renderFunnel, renderPeriodTable,
-  renderTiles, ReportIndex } from './ui/kpis.js';
+import { renderCatalogue } from './ui/catalogue.js';
+import { catalogueById, renderBreakdownTable, renderFunnel, renderPeriodTable, renderTiles,
+  ReportIndex } from './ui/kpis.js';
+import { filesFromDrop, sampleFiles } from './ui/intake.js';
 import { forgetMapping, loadMapping, readHeader, saveMapping } from './ui/mapping-store.js';
 import { renderAttribution, renderClv } from './ui/models.js';
 
@@ -170,41 +172,11 @@ async function reingestAll() {
 async function loadSamples() {
   await whileBusy(async () => {
     try {
-      const manifest = await (await fetch('samples/manifest.json')).json();
-      const files = [];
-      for (const { name } of manifest.files) {
-        const response = await fetch(`samples/${encodeURIComponent(name)}`);
-        if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
-        files.push(new File([await response.blob()], name, { type: 'text/csv' }));
-      }
-      await addFiles(files);
+      await addFiles(await sampleFiles());
     } catch (error) {
       showError(error);
     }
   });
-}
-
-// Files and folders from a drop: directories are walked with the entries API where available.
-async function filesFromDrop(dataTransfer) {
-  const entries = [...(dataTransfer.items ?? [])]
-    .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry?.() : null))
-    .filter(Boolean);
-  if (!entries.length || !entries.some((e) => e.isDirectory)) return [...dataTransfer.files];
-  const out = [];
-  const walk = async (entry) => {
-    if (entry.isFile) {
-      out.push(await new Promise((resolve, reject) => entry.file(resolve, reject)));
-    } else if (entry.isDirectory) {
-      const reader = entry.createReader();
-      for (;;) {
-        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
-        if (!batch.length) break;
-        for (const child of batch) await walk(child);
-      }
-    }
-  };
-  for (const entry of entries) await walk(entry);
-  return out;
 }
 
 // ---------------------------------------------------------------- computing the report
