@@ -141,7 +141,8 @@ bool looksLikeGoogleAdsTitle(const std::vector<std::string>& lines) {
   const std::vector<std::string> header = roughCells(lines[2]);
   return std::any_of(header.begin(), header.end(), [](const std::string& cell) {
     const std::string key = labelKey(cell);
-    return key == "currency code" || key == "impr." || key == "cost" || key == "campaign";
+    return key == "currency code" || key == "impr." || key == "cost" || key == "campaign" ||
+           key == "code de la devise" || key == "coût" || key == "campagne";  // FR UI (I)
   });
 }
 

@@ -166,3 +166,34 @@ TEST(MetaVariants, AdsManagerTotalRowWithReportingDatesFirst) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(GoogleAdsVariants, FrenchInterfaceWithDecimalComma) {
+  // FR UI (FORMATS §6, I): French labels, French date range line, decimal comma in quoted cells.
+  const std::string csv =
+      "Rapport sur les campagnes\n"
+      "\"1 janvier 2026 - 31 janvier 2026\"\n"
+      "État de la campagne,Campagne,Type de campagne,Impr.,Code de la devise,Coût,Clics\n"
+      "Activée,Marque,Search,\"1 200\",EUR,\"384,73\",463\n"
+      "Activée,PMax,Performance Max,900,EUR,\"15,27\",20\n"
+      "Total : Campagnes,,,\"2 100\",EUR,\"400,00\",483\n";
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "Rapport.csv", csv);
+  EXPECT_EQ(r.tool, "google_ads");
+  EXPECT_EQ(r.rows_kept, 2u);
+  EXPECT_EQ(r.skipped_by_reason.at("totals"), 1u);
+  EXPECT_EQ(r.skipped_by_reason.at("preamble"), 2u);
+  const auto& costs = ingest.dataset().costs;
+  ASSERT_EQ(costs.size(), 2u);
+  EXPECT_DOUBLE_EQ(costs[0].cost, 384.73);
+  EXPECT_DOUBLE_EQ(costs[0].cost + costs[1].cost, 400.00);  // the skipped total row
+  EXPECT_EQ(costs[0].impressions, 1200);
+  EXPECT_EQ(costs[1].channel, "Cross-network");
+  EXPECT_EQ(costs[0].range_start, model::daysFromCivil({2026, 1, 1}));
+  EXPECT_EQ(costs[0].range_end, model::daysFromCivil({2026, 1, 31}));
+}
+
+}  // namespace
+}  // namespace roilens::sources
