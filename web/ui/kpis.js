@@ -177,7 +177,8 @@ export function renderFunnel(container, { index, entries, period, lang }) {
   });
   container.replaceChildren(el('table', { class: 'funnel-table' },
     el('thead', {}, el('tr', {}, ['funnelStep', '', 'funnelCount', 'funnelDropOff',
-      'funnelFromPrevious', 'funnelFromEntry'].map((k, i) => el('th', { scope: 'col', class: i > 1 ? 'num' : '',
+      'funnelFromPrevious', 'funnelFromEntry'].map((k, i) => el('th', { scope: 'col',
+      class: i > 1 ? 'num' : i === 1 ? 'bar-cell' : '',
       text: k ? t(k, lang) : '' })))),
     el('tbody', {}, rows)));
 }
