@@ -154,7 +154,8 @@ std::string_view CellReader::text(Field field) const { return trimText(raw(field
 
 bool CellReader::isEmpty(Field field) const { return io::isEmptyMarker(raw(field)); }
 
-void CellReader::fail(std::string_view column, std::string reason_en, std::string reason_fr) {
+void CellReader::fail(std::string_view column, const std::string& reason_en,
+                      const std::string& reason_fr) {
   if (failed_) return;  // the first failure explains the row
   failed_ = true;
   failure_column_ = std::string(column);

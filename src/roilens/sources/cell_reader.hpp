@@ -74,7 +74,7 @@ class CellReader {
   std::optional<model::DayNumber> day(Field field);  // calendar day as written (no zone shift)
 
   // A reason to reject the row, recorded by the reader or by the caller (fail()).
-  void fail(std::string_view column, std::string reason_en, std::string reason_fr);
+  void fail(std::string_view column, const std::string& reason_en, const std::string& reason_fr);
   bool failed() const { return failed_; }
   const std::string& failureEn() const { return failure_en_; }
   const std::string& failureFr() const { return failure_fr_; }

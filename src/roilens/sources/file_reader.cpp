@@ -11,8 +11,8 @@
 namespace roilens::sources {
 namespace {
 
-constexpr std::size_t kSniffSampleBytes = 64 * 1024;
-constexpr std::size_t kMaxPreambleBytes = 1024 * 1024;
+constexpr std::size_t kSniffSampleBytes = std::size_t{64} * 1024;
+constexpr std::size_t kMaxPreambleBytes = std::size_t{1024} * 1024;
 
 struct LineSplit {
   std::vector<std::string> lines;
