@@ -506,19 +506,41 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
   }
   row.pipeline = std::string(cells.text(Field::kPipeline));
   row.stage = std::string(cells.text(Field::kDealStage));
-  if (deal) {
-    row.status = dealStatus(row.stage);
-    if (binding_.has(Field::kIsWon) && isTruthy(cells.text(Field::kIsWon))) {
-      row.status = model::TransactionStatus::kWon;
-    } else if (binding_.has(Field::kIsClosed) && isTruthy(cells.text(Field::kIsClosed)) &&
-               row.status == model::TransactionStatus::kOpen) {
-      row.status = model::TransactionStatus::kLost;
-    }
-  } else {
-    row.status =
-        paymentStatus(cells.text(Field::kStatus)).value_or(model::TransactionStatus::kPaid);
-    if (!cells.isEmpty(Field::kCancelledAt)) row.status = model::TransactionStatus::kCancelled;
+  row.status = transactionStatus(cells, deal, row.stage);
+  setTransactionChannel(cells, row);
+  if (row.txn_id.empty() && !row.amount_gross) {
+    cells.fail("", "no transaction id and no amount", "ni identifiant de transaction ni montant");
   }
+  row.origin = origin(cells.line());
+  if (cells.failed()) return;
+  const int offset = context_.utc_offset_minutes;
+  if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
+  if (row.closed_at) widen(outcome, dayOf(*row.closed_at, offset));
+  if (!row.currency.empty()) outcome.currencies.insert(row.currency);
+  out.transactions.push_back(std::move(row));
+}
+
+model::TransactionStatus RecordMapper::transactionStatus(CellReader& cells, bool deal,
+                                                         const std::string& stage) const {
+  using model::TransactionStatus;
+  if (deal) {
+    // Deal stage words first; Salesforce's Won / Closed flags refine an open stage.
+    const TransactionStatus by_stage = dealStatus(stage);
+    if (binding_.has(Field::kIsWon) && isTruthy(cells.text(Field::kIsWon))) {
+      return TransactionStatus::kWon;
+    }
+    if (binding_.has(Field::kIsClosed) && isTruthy(cells.text(Field::kIsClosed)) &&
+        by_stage == TransactionStatus::kOpen) {
+      return TransactionStatus::kLost;
+    }
+    return by_stage;
+  }
+  if (!cells.isEmpty(Field::kCancelledAt)) return TransactionStatus::kCancelled;
+  // An order or charge without a status column is a completed sale (Stripe "Paid" by default).
+  return paymentStatus(cells.text(Field::kStatus)).value_or(TransactionStatus::kPaid);
+}
+
+void RecordMapper::setTransactionChannel(const CellReader& cells, model::Transaction& row) const {
   row.utm_source = std::string(cells.text(Field::kSource));
   row.utm_medium = std::string(cells.text(Field::kMedium));
   row.utm_campaign = std::string(cells.text(Field::kCampaign));
@@ -532,16 +554,6 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
   } else if (!row.utm_source.empty() || !row.utm_medium.empty()) {
     row.channel = channelFromUtm(row.utm_source, row.utm_medium, row.utm_campaign);
   }
-  if (row.txn_id.empty() && !row.amount_gross) {
-    cells.fail("", "no transaction id and no amount", "ni identifiant de transaction ni montant");
-  }
-  row.origin = origin(cells.line());
-  if (cells.failed()) return;
-  const int offset = context_.utc_offset_minutes;
-  if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
-  if (row.closed_at) widen(outcome, dayOf(*row.closed_at, offset));
-  if (!row.currency.empty()) outcome.currencies.insert(row.currency);
-  out.transactions.push_back(std::move(row));
 }
 
 void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {

@@ -60,6 +60,9 @@ class RecordMapper {
   void mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
                   RowOutcome& outcome);
   void mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  model::TransactionStatus transactionStatus(CellReader& cells, bool deal,
+                                             const std::string& stage) const;
+  void setTransactionChannel(const CellReader& cells, model::Transaction& row) const;
   void mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
   void mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
   void mapPath(CellReader& cells, model::Dataset& out);
