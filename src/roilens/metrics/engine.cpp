@@ -62,7 +62,10 @@ std::vector<Dimension> groupDimensions(const KpiDefinition& kpi, const std::vect
 }
 
 Engine::Engine(const model::Dataset& data, int utc_offset_minutes)
-    : data_(data), utc_offset_minutes_(utc_offset_minutes), basis_(visitorsBasisOf(data)) {}
+    : data_(data),
+      utc_offset_minutes_(utc_offset_minutes),
+      basis_(visitorsBasisOf(data)),
+      contacts_(data) {}
 
 bool Engine::supports(const KpiDefinition& kpi, const std::vector<Dimension>& dims) {
   return std::all_of(dims.begin(), dims.end(), [&](Dimension d) {
@@ -75,20 +78,27 @@ const std::vector<Fact>& Engine::factsOf(const MeasureDefinition& m, bool landin
   const auto key = std::make_pair(std::string(m.id), landing_page_rows);
   auto it = facts_.find(key);
   if (it == facts_.end()) {
-    const MeasureContext ctx{utc_offset_minutes_, landing_page_rows, basis_};
+    const MeasureContext ctx{utc_offset_minutes_, landing_page_rows, basis_, &contacts_};
     it = facts_.emplace(key, m.facts(data_, ctx)).first;
   }
   return it->second;
 }
 
-std::map<std::pair<std::size_t, DimensionKey>, double> Engine::aggregate(
-    const std::string& measure, const std::vector<Period>& periods,
-    const std::vector<Dimension>& groups, const DimensionFilter& filters) {
-  std::map<std::pair<std::size_t, DimensionKey>, double> out;
+const Engine::Sums& Engine::aggregate(const std::string& measure,
+                                      const std::vector<Period>& periods,
+                                      const std::vector<Dimension>& groups,
+                                      const DimensionFilter& filters) {
+  std::vector<std::pair<model::DayNumber, model::DayNumber>> spans;
+  for (const Period& p : periods) spans.emplace_back(p.first, p.last);
+  AggregateKey cache_key{measure, std::move(spans), groups, filters};
+  if (const auto it = sums_.find(cache_key); it != sums_.end()) return it->second;
+  Sums& out = sums_[std::move(cache_key)];
+
   const MeasureDefinition* m = findMeasure(measure);
   if (!m) return out;
   Cells cells;
-  for (const Fact& f : factsOf(*m, needsLandingRows(groups, filters))) {
+  const std::vector<Fact>& facts = factsOf(*m, needsLandingRows(groups, filters));
+  for (const Fact& f : facts) {
     if (!passes(f, filters)) continue;
     const DimensionKey key = keyOf(f, groups);
     const double span = f.last - f.first + 1;
@@ -96,7 +106,9 @@ std::map<std::pair<std::size_t, DimensionKey>, double> Engine::aggregate(
          i < periods.size() && periods[i].first <= f.last; ++i) {
       Cell& cell = cells[{i, key}];
       if (m->distinct) {
-        cell.entities.push_back(f.entity);
+        // A fact without an entity is its own entity (never merged with another).
+        cell.entities.push_back(f.entity.empty() ? "\x1e" + std::to_string(&f - facts.data())
+                                                 : f.entity);
       } else {
         // A fact over a range of days is spread evenly over those days.
         const double overlap =
@@ -124,10 +136,10 @@ std::vector<KpiValue> Engine::evaluate(const KpiDefinition& kpi, const std::vect
   all_filters.insert(all_filters.end(), filters.begin(), filters.end());
   if (kpi.combine == Combine::kKpiRatio) return combineKpis(kpi, periods, groups, all_filters);
 
-  const auto num = aggregate(kpi.numerator, periods, groups, all_filters);
-  const auto den = kpi.denominator.empty()
-                       ? std::map<std::pair<std::size_t, DimensionKey>, double>{}
-                       : aggregate(kpi.denominator, periods, groups, all_filters);
+  const auto& num = aggregate(kpi.numerator, periods, groups, all_filters);
+  static const Sums kNone;  // immutable: counts and sums have no denominator
+  const auto& den =
+      kpi.denominator.empty() ? kNone : aggregate(kpi.denominator, periods, groups, all_filters);
   // Every slice seen in any period is shown in every period, so a table has no holes: a
   // channel with no customer this month shows 0 customers (and its rates their 0 / x or null).
   std::set<DimensionKey> slices;

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -60,9 +61,11 @@ class Engine {
   using Cells = std::map<std::pair<std::size_t, DimensionKey>, Cell>;
 
   const std::vector<Fact>& factsOf(const MeasureDefinition& m, bool landing_page_rows);
-  std::map<std::pair<std::size_t, DimensionKey>, double> aggregate(
-      const std::string& measure, const std::vector<Period>& periods,
-      const std::vector<Dimension>& groups, const DimensionFilter& filters);
+  using Sums = std::map<std::pair<std::size_t, DimensionKey>, double>;
+  // A measure summed per period and slice. Many KPIs share a measure (leads feeds seven of
+  // them), so results are kept per (measure, periods, groups, filters).
+  const Sums& aggregate(const std::string& measure, const std::vector<Period>& periods,
+                        const std::vector<Dimension>& groups, const DimensionFilter& filters);
   std::vector<KpiValue> combineKpis(const KpiDefinition& kpi, const std::vector<Period>& periods,
                                     const std::vector<Dimension>& groups,
                                     const DimensionFilter& filters);
@@ -70,7 +73,12 @@ class Engine {
   const model::Dataset& data_;
   int utc_offset_minutes_;
   VisitorsBasis basis_;
+  detail::ContactIndex contacts_;
   std::map<std::pair<std::string, bool>, std::vector<Fact>> facts_;  // per measure, row family
+  using AggregateKey =
+      std::tuple<std::string, std::vector<std::pair<model::DayNumber, model::DayNumber>>,
+                 std::vector<Dimension>, DimensionFilter>;
+  std::map<AggregateKey, Sums> sums_;
 };
 
 // The group dimensions of a KPI for a requested breakdown: its own breakdown, then `by`.

@@ -2,6 +2,7 @@
 // Measures: the additive facts KPIs are built from (MetricFlow's measures). A measure turns the
 // data set into dated facts carrying dimension values; the engine sums (or counts distinct) them
 // over a period and a slice. Each measure is defined once, in measures_*.cpp.
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@
 
 namespace roilens::metrics {
 
+namespace detail {
+class ContactIndex;
+}
+
 // How visitors were counted: users when every traffic row knows them, else sessions (KPIS.md).
 enum class VisitorsBasis { kUsers, kSessions };
 
@@ -23,6 +28,8 @@ struct MeasureContext {
   // rows when the slice needs the landing page, acquisition rows otherwise.
   bool landing_page_rows = false;
   VisitorsBasis visitors_basis = VisitorsBasis::kUsers;
+  // Contacts by id and e-mail, built once by the engine for every measure that joins people.
+  const detail::ContactIndex* contacts = nullptr;
 };
 
 // One dated fact. Aggregated traffic and costs span a range of days: the engine spreads the
@@ -72,6 +79,10 @@ class ContactIndex {
  public:
   explicit ContactIndex(const model::Dataset& data);
   const model::Contact* find(const std::string& ref) const;
+
+  // The engine's shared index when the context carries one, else one built into `own`.
+  static const ContactIndex& of(const model::Dataset& data, const MeasureContext& ctx,
+                                std::optional<ContactIndex>& own);
 
  private:
   std::unordered_map<std::string, const model::Contact*> by_ref_;

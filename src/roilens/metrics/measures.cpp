@@ -35,6 +35,11 @@ const model::Contact* ContactIndex::find(const std::string& ref) const {
   return nullptr;
 }
 
+const ContactIndex& ContactIndex::of(const model::Dataset& data, const MeasureContext& ctx,
+                                     std::optional<ContactIndex>& own) {
+  return ctx.contacts ? *ctx.contacts : own.emplace(data);
+}
+
 void fillContactDimensions(const model::Contact& c, DimensionValues& dims) {
   at(dims, Dimension::kChannel) = c.original_channel;
   at(dims, Dimension::kSource) = c.original_source_raw;

@@ -62,7 +62,8 @@ enum class SaleAmount { kRevenue, kOrder, kMargin, kBuyer, kMarginBuyer, kUpsell
 
 template <SaleAmount kWhat>
 std::vector<Fact> sales(const Dataset& data, const MeasureContext& ctx) {
-  const ContactIndex contacts(data);
+  std::optional<ContactIndex> own;
+  const ContactIndex& contacts = ContactIndex::of(data, ctx, own);
   std::vector<Fact> out;
   for (const Transaction& t : data.transactions) {
     if (!isCountedSale(t)) continue;
@@ -83,7 +84,8 @@ std::vector<Fact> sales(const Dataset& data, const MeasureContext& ctx) {
 
 // Seed 000 (Kombiz): a customer becomes a promoter on their second purchase.
 std::vector<Fact> promoters(const Dataset& data, const MeasureContext& ctx) {
-  const ContactIndex contacts(data);
+  std::optional<ContactIndex> own;
+  const ContactIndex& contacts = ContactIndex::of(data, ctx, own);
   std::map<std::string, std::vector<const Transaction*>> by_customer;
   for (const Transaction& t : data.transactions) {
     if (isCountedSale(t) && !t.customer_ref.empty())
