@@ -507,6 +507,7 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
   row.pipeline = std::string(cells.text(Field::kPipeline));
   row.stage = std::string(cells.text(Field::kDealStage));
   row.status = transactionStatus(cells, deal, row.stage);
+  row.is_upsell = isUpsellDealType(cells.text(Field::kDealType));
   setTransactionChannel(cells, row);
   if (row.txn_id.empty() && !row.amount_gross) {
     cells.fail("", "no transaction id and no amount", "ni identifiant de transaction ni montant");

@@ -117,6 +117,16 @@ std::optional<model::TransactionStatus> paymentStatus(std::string_view status) {
   return std::nullopt;
 }
 
+bool isUpsellDealType(std::string_view deal_type) {
+  const std::string key = labelKey(deal_type);
+  for (const std::string_view word :
+       {"existing business", "existingbusiness", "upsell", "up-sell", "cross-sell", "crosssell",
+        "client existant", "vente additionnelle"}) {
+    if (key == word) return true;
+  }
+  return false;
+}
+
 bool isTruthy(std::string_view value) {
   const std::string key = labelKey(value);
   return key == "true" || key == "yes" || key == "1" || key == "oui" || key == "vrai";

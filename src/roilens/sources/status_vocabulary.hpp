@@ -23,6 +23,10 @@ model::TransactionStatus dealStatus(std::string_view stage);
 // nullopt when the cell is empty or unknown.
 std::optional<model::TransactionStatus> paymentStatus(std::string_view status);
 
+// Deal type naming a sale to an existing customer (upsell / cross-sell): HubSpot
+// "Existing Business" / existingbusiness, Salesforce "Existing Business", "Upsell", "Cross-sell".
+bool isUpsellDealType(std::string_view deal_type);
+
 // "true", "yes", "1", "oui", "vrai" (any case).
 bool isTruthy(std::string_view value);
 

@@ -109,6 +109,8 @@ TEST(FixtureSalesforce, OpportunitiesBecomeDeals) {
   EXPECT_EQ(f.data.transactions[1].status, model::TransactionStatus::kOpen);
   EXPECT_EQ(f.data.transactions[2].status, model::TransactionStatus::kLost);
   EXPECT_EQ(f.data.transactions[0].customer_ref, "Acme");
+  EXPECT_TRUE(f.data.transactions[0].is_upsell);   // Type "Existing Business"
+  EXPECT_FALSE(f.data.transactions[1].is_upsell);  // "New Business"
   EXPECT_EQ(f.data.transactions[0].closed_at, timestampFromCivil({2024, 3, 31}));
 }
 
