@@ -139,6 +139,15 @@ std::vector<Fact> costs(const Dataset& data, const MeasureContext&) {
 }
 
 bool hasCosts(const Dataset& d) { return !d.costs.empty(); }
+// Sources that do not flag upsells or inbound costs would otherwise show a confident 0.
+bool hasUpsellFlags(const Dataset& d) {
+  return std::any_of(d.transactions.begin(), d.transactions.end(),
+                     [](const Transaction& t) { return isCountedSale(t) && t.is_upsell; });
+}
+bool hasInboundCosts(const Dataset& d) {
+  return std::any_of(d.costs.begin(), d.costs.end(),
+                     [](const model::Cost& c) { return c.inbound; });
+}
 
 constexpr std::string_view kSaleNeed = "won transactions with a date and an amount";
 constexpr std::string_view kSaleNeedFr = "transactions gagnées avec une date et un montant";
@@ -166,7 +175,10 @@ const std::array kMeasures = {
     saleMeasure("orders", false, false, sales<SaleAmount::kOrder>),
     saleMeasure("buyers", true, false, sales<SaleAmount::kBuyer>),
     saleMeasure("promoters", true, false, promoters),
-    saleMeasure("upsell_buyers", true, false, sales<SaleAmount::kUpsellBuyer>),
+    MeasureDefinition{"upsell_buyers", "transactions", "",
+                      "won transactions flagged as upsell or cross-sell",
+                      "des transactions gagnées marquées vente additionnelle ou croisée", kSaleDims,
+                      true, false, hasUpsellFlags, sales<SaleAmount::kUpsellBuyer>},
     MeasureDefinition{"margin", "transactions", "", "a gross margin on won transactions",
                       "une marge brute sur les transactions gagnées", kSaleDims, false, true,
                       hasMargins, sales<SaleAmount::kMargin>},
@@ -174,7 +186,10 @@ const std::array kMeasures = {
                       "une marge brute sur les transactions gagnées", kSaleDims, true, false,
                       hasMargins, sales<SaleAmount::kMarginBuyer>},
     costMeasure("cost", costs<CostPart::kAll>),
-    costMeasure("cost_inbound", costs<CostPart::kInbound>),
+    MeasureDefinition{
+        "cost_inbound", "costs", "", "inbound costs (labour, software, overhead) in a cost file",
+        "des coûts inbound (main d'œuvre, logiciels, frais généraux) dans un fichier de coûts",
+        kCostDims, false, true, hasInboundCosts, costs<CostPart::kInbound>},
     costMeasure("cost_outbound", costs<CostPart::kOutbound>),
     costMeasure("ad_spend", costs<CostPart::kAdvertising>),
 };

@@ -57,10 +57,12 @@ model::Dataset everything() {
   t.margin = 40;
   t.status = model::TransactionStatus::kWon;
   d.transactions = {t, t};
+  d.transactions[1].is_upsell = true;
   model::Cost cost;
   cost.range_start = cost.range_end = day(2025, 3, 1);
   cost.cost = 50;
-  d.costs = {cost};
+  d.costs = {cost, cost};
+  d.costs[1].inbound = true;
   model::EmailCampaignStats e;
   e.campaign_id = "A";
   e.sent_at = ts(2025, 3, 3);

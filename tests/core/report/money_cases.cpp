@@ -129,6 +129,13 @@ void externalAndMissing() {
   expectMissing(bare, "cac", "costs");
   expectMissing(bare, "ltv_to_cac", "costs");
   expectMissing(bare, "email_open_rate", "emails");
+  // Sales without any upsell flag and costs without any inbound cost: the source may simply not
+  // tell, so upsell_rate and cac_inbound ask for it rather than show 0.
+  model::Dataset unflagged = moneyDataset();
+  unflagged.costs[1].inbound = false;
+  const json u = report(unflagged, {{"compare", false}});
+  expectMissing(u, "upsell_rate", "transactions");
+  expectMissing(u, "cac_inbound", "costs");
   // With sales and touchpoints, the other modules supply them.
   model::Dataset d = moneyDataset();
   d.touchpoints.push_back(touch("c1", model::TouchpointType::kVisit, ts(2025, 3, 1)));

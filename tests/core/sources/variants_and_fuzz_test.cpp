@@ -84,6 +84,10 @@ TEST(UaVariants, PreambleTotalsAndASecondSection) {
   EXPECT_EQ(r.skipped_by_reason.at("totals"), 1u);
   EXPECT_EQ(r.rows_read, r.rows_kept + r.rows_rejected + r.rows_skipped);
   EXPECT_EQ(r.rows_rejected, 0u);
+  // Blank line, "Day Index" section (3 '#' lines, blank, header, 3 rows): 9 lines skipped.
+  EXPECT_EQ(r.skipped_by_reason.at("blank"), 1u);
+  EXPECT_EQ(r.skipped_by_reason.at("section"), 8u);
+  EXPECT_NE(r.warnings.back().find("further tables"), std::string::npos);
   const auto& t = ingest.dataset().traffic;
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].sessions, 1553);
