@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <utility>
 
@@ -71,17 +72,31 @@ Result<double> expectationBracket(const BgnbdParams& p, double x, double z) {
                {}};
 }
 
+// Eq. 6 split in two: the terms that depend on x only (computed once per distinct x while
+// fitting, where rows come sorted by x) and the per-row rest.
+struct FrequencyTerms {
+  FrequencyTerms(const BgnbdParams& p, double x)
+      : x(x),
+        a1_a2(std::lgamma(p.r + x) - std::lgamma(p.r) + p.r * std::log(p.alpha) +
+              logBeta(p.a, p.b + x) - logBeta(p.a, p.b)),
+        a4_head(x > 0.0 ? std::log(p.a) - std::log(p.b + x - 1.0)
+                        : -std::numeric_limits<double>::infinity()) {}
+  double x;
+  double a1_a2;    // ln G(r+x) - ln G(r) + r ln alpha + ln B(a, b+x) - ln B(a, b)
+  double a4_head;  // ln a - ln(b+x-1), or -inf when x = 0 (no second term)
+};
+
+double rowLogLikelihood(const BgnbdParams& p, const FrequencyTerms& f, const RepeatHistory& h) {
+  const double a3 = -(p.r + f.x) * std::log(p.alpha + h.age);
+  const double a4 = f.x > 0.0 ? f.a4_head - (p.r + f.x) * std::log(p.alpha + h.recency)
+                              : -std::numeric_limits<double>::infinity();
+  return f.a1_a2 + logAddExp(a3, a4);
+}
+
 }  // namespace
 
 double bgnbdLogLikelihood(const BgnbdParams& p, const RepeatHistory& h) {
-  const double x = h.frequency;
-  const double a1 = std::lgamma(p.r + x) - std::lgamma(p.r) + p.r * std::log(p.alpha);
-  const double a2 = logBeta(p.a, p.b + x) - logBeta(p.a, p.b);
-  const double a3 = -(p.r + x) * std::log(p.alpha + h.age);
-  const double a4 =
-      x > 0.0 ? std::log(p.a) - std::log(p.b + x - 1.0) - (p.r + x) * std::log(p.alpha + h.recency)
-              : -std::numeric_limits<double>::infinity();
-  return a1 + a2 + logAddExp(a3, a4);
+  return rowLogLikelihood(p, FrequencyTerms(p, h.frequency), h);
 }
 
 double bgnbdLogLikelihood(const BgnbdParams& params, const std::vector<RepeatHistory>& histories) {
@@ -102,7 +117,11 @@ Result<BgnbdFit> fitBgnbd(const std::vector<RepeatHistory>& histories, const Fit
   const Objective objective = [&](const std::vector<double>& logs) {
     const BgnbdParams p = fromLogs(logs);
     double ll = 0.0;
-    for (const auto& [h, w] : rows) ll += w * bgnbdLogLikelihood(p, h);
+    std::optional<FrequencyTerms> terms;
+    for (const auto& [h, w] : rows) {  // sorted by x: the x-only terms change rarely
+      if (!terms || terms->x != h.frequency) terms.emplace(p, h.frequency);
+      ll += w * rowLogLikelihood(p, *terms, h);
+    }
     const double penalty = p.r * p.r + p.alpha * p.alpha + p.a * p.a + p.b * p.b;
     return -ll / n + options.penalizer * penalty;
   };

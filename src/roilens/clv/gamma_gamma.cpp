@@ -1,16 +1,37 @@
 #include "roilens/clv/gamma_gamma.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace roilens::clv {
 
+namespace {
+
+// The log-likelihood split into the terms that depend on x only (computed once per distinct x
+// while fitting) and the per-customer rest.
+struct FrequencyTerms {
+  FrequencyTerms(const GammaGammaParams& g, double x)
+      : x(x),
+        px(g.p * x),
+        head(std::lgamma(px + g.q) - std::lgamma(px) - std::lgamma(g.q) + g.q * std::log(g.gamma) +
+             px * std::log(x)) {}
+  double x;
+  double px;
+  double head;  // ln G(px+q) - ln G(px) - ln G(q) + q ln gamma + px ln x
+};
+
+double rowLogLikelihood(const GammaGammaParams& g, const FrequencyTerms& f, double m,
+                        double log_m) {
+  return f.head + (f.px - 1.0) * log_m - (f.px + g.q) * std::log(f.x * m + g.gamma);
+}
+
+}  // namespace
+
 double gammaGammaLogLikelihood(const GammaGammaParams& g, const SpendHistory& h) {
-  const double x = h.frequency;
-  const double m = h.monetary_value;
-  const double px = g.p * x;
-  return std::lgamma(px + g.q) - std::lgamma(px) - std::lgamma(g.q) + g.q * std::log(g.gamma) +
-         (px - 1.0) * std::log(m) + px * std::log(x) - (px + g.q) * std::log(x * m + g.gamma);
+  return rowLogLikelihood(g, FrequencyTerms(g, h.frequency), h.monetary_value,
+                          std::log(h.monetary_value));
 }
 
 Result<GammaGammaFit> fitGammaGamma(const std::vector<SpendHistory>& histories,
@@ -37,10 +58,23 @@ Result<GammaGammaFit> fitGammaGamma(const std::vector<SpendHistory>& histories,
   const auto params = [](const std::vector<double>& logs) {
     return GammaGammaParams{std::exp(logs[0]), std::exp(logs[1]), std::exp(logs[2])};
   };
+  struct Row {
+    double x, m, log_m;
+  };
+  std::vector<Row> rows;  // sorted by x so that the x-only terms are computed once per x
+  rows.reserve(histories.size());
+  for (const SpendHistory& h : histories) {
+    rows.push_back({h.frequency, h.monetary_value, std::log(h.monetary_value)});
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& l, const Row& r) { return l.x < r.x; });
   const Objective objective = [&](const std::vector<double>& logs) {
     const GammaGammaParams g = params(logs);
     double ll = 0.0;
-    for (const SpendHistory& h : histories) ll += gammaGammaLogLikelihood(g, h);
+    std::optional<FrequencyTerms> terms;
+    for (const Row& row : rows) {
+      if (!terms || terms->x != row.x) terms.emplace(g, row.x);
+      ll += rowLogLikelihood(g, *terms, row.m, row.log_m);
+    }
     return -ll / n + options.penalizer * (g.p * g.p + g.q * g.q + g.gamma * g.gamma);
   };
   const Result<Minimum> found = minimise(objective, {0.0, 0.0, 0.0}, options.minimiser);

@@ -214,18 +214,24 @@ std::optional<Point> solvePositiveDefinite(std::vector<Point> h, Point rhs) {
 
 // A few Newton steps with a numerical Hessian: BFGS can stall on the flat ridges of these
 // likelihoods (Gamma-Gamma's q and gamma are strongly correlated); Newton converges there.
-Minimum newtonPolish(CountedObjective& f, Minimum at, Point& g, double tolerance) {
+// `distance` receives the size of the last Newton step, -H^-1 g: the estimated distance to the
+// optimum (infinite when the Hessian is not positive definite, i.e. not near a minimum).
+Minimum newtonPolish(CountedObjective& f, Minimum at, Point& g, double tolerance,
+                     double& distance) {
+  distance = std::numeric_limits<double>::infinity();
   for (int step = 0; step < 6 && maxAbs(g) > tolerance * 1e-2 && !f.exhausted(); ++step) {
     Point minus_g(g);
     for (double& v : minus_g) v = -v;
     const std::optional<Point> d = solvePositiveDefinite(hessian(f, at.point, at.value), minus_g);
     if (!d) break;
+    distance = maxAbs(*d);
     const Point next = axpy(1.0, *d, at.point);
     const double fnext = f(next);
-    if (!(fnext <= at.value)) break;
+    if (!(fnext <= at.value)) break;  // within the objective's rounding noise
     at = Minimum{next, fnext, f.count()};
     g = gradient(f, next);
   }
+  if (maxAbs(g) <= tolerance * 1e-2) distance = 0.0;
   return at;
 }
 
@@ -248,7 +254,8 @@ Result<Minimum> minimise(const Objective& objective, const std::vector<double>& 
   }
   Point g;
   best = bfgs(f, best, options.gradient_tolerance, g);
-  best = newtonPolish(f, best, g, options.gradient_tolerance);
+  double distance = 0.0;
+  best = newtonPolish(f, best, g, options.gradient_tolerance, distance);
   if (!std::isfinite(best.value)) {
     return notConverged("the model could not be fitted: the likelihood is not finite",
                         "le modèle n'a pas pu être ajusté : la vraisemblance n'est pas finie");
@@ -261,10 +268,17 @@ Result<Minimum> minimise(const Objective& objective, const std::vector<double>& 
         "d'achats "
         "répétés, ou des données que le modèle ne décrit pas)");
   }
-  if (maxAbs(g) > options.gradient_tolerance) {
+  // Converged: a small gradient, or (on a well-curved optimum where rounding noise keeps the
+  // numerical gradient above the tolerance) a Newton step below 1e-6 in log-parameters, i.e.
+  // parameters known to 1e-6 relative.
+  if (maxAbs(g) > options.gradient_tolerance && !(distance < options.step_tolerance)) {
     return notConverged(
-        "the model fit did not converge within its iteration budget",
-        "l'ajustement du modèle n'a pas convergé dans le nombre d'itérations permis");
+        "the model fit did not settle within its budget: customers may be too alike for the "
+        "model (it needs differences between them), or too few; a small penalizer (e.g. 0.001) "
+        "can help",
+        "l'ajustement du modèle ne s'est pas stabilisé dans son budget : les clients se "
+        "ressemblent peut-être trop pour le modèle (il a besoin de différences entre eux), ou "
+        "sont trop peu nombreux ; une petite pénalité (par ex. 0,001) peut aider");
   }
   best.evaluations = f.count();
   return best;

@@ -11,9 +11,10 @@ namespace roilens::clv {
 using Objective = std::function<double(const std::vector<double>&)>;
 
 struct MinimiseOptions {
-  int max_evaluations = 20000;       // budget shared by both stages
+  int max_evaluations = 5000;        // budget of all stages (the CDNOW fits take about 600)
   int restarts = 4;                  // Nelder–Mead restarts from the best point so far
   double gradient_tolerance = 1e-7;  // max |dF/dx_i| accepted at the optimum
+  double step_tolerance = 1e-6;      // or the Newton step (estimated distance to the optimum)
   double max_abs_coordinate = 30.0;  // |log parameter| beyond this = running off to 0 or infinity
 };
 
