@@ -84,9 +84,11 @@ TEST(UaVariants, PreambleTotalsAndASecondSection) {
   EXPECT_EQ(r.skipped_by_reason.at("totals"), 1u);
   EXPECT_EQ(r.rows_read, r.rows_kept + r.rows_rejected + r.rows_skipped);
   EXPECT_EQ(r.rows_rejected, 0u);
-  // Blank line, "Day Index" section (3 '#' lines, blank, header, 3 rows): 9 lines skipped.
-  EXPECT_EQ(r.skipped_by_reason.at("blank"), 1u);
-  EXPECT_EQ(r.skipped_by_reason.at("section"), 8u);
+  // After the table: a blank line, then the "Day Index" section (3 '#' lines, a blank line, its
+  // header, 3 rows): 2 blank lines + 7 section lines, all read and skipped.
+  EXPECT_EQ(r.skipped_by_reason.at("blank"), 2u);
+  EXPECT_EQ(r.skipped_by_reason.at("section"), 7u);
+  EXPECT_EQ(r.rows_read, 6u + 2u + 1u + 2u + 7u);  // preamble, data, totals, blank, section
   EXPECT_NE(r.warnings.back().find("further tables"), std::string::npos);
   const auto& t = ingest.dataset().traffic;
   ASSERT_EQ(t.size(), 2u);
