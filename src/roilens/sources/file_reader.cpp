@@ -596,6 +596,15 @@ void FileReader::summarise() {
                   n + " lignes rejetées pour la même raison (" + bare(seen.reason_fr) + ") ; les " +
                       listed + " premières sont listées"});
   }
+  if (const auto it = report_.skipped_by_reason.find("section");
+      it != report_.skipped_by_reason.end()) {
+    const std::string n = std::to_string(it->second);
+    report_.warn({"the file holds further tables after the first one: their " + n +
+                      " line(s) were skipped (export one table per file to load them)",
+                  "le fichier contient d'autres tableaux après le premier : leurs " + n +
+                      " ligne(s) ont été ignorées (exportez un tableau par fichier pour les "
+                      "charger)"});
+  }
   if (report_.skipped_by_reason.count("no_data") > 0) {
     report_.warn({"the export says \"No data available.\": nothing to load",
                   "l'export indique \"No data available.\" : rien à charger"});
