@@ -14,8 +14,7 @@ TEST(ParseDecimal, ReadsPlainDecimalText) {
 }
 
 TEST(ParseDecimal, RefusesAnythingElse) {
-  for (const char* text :
-       {"", " 1", "1 ", "1,5", "abc", "inf", "nan", "0x10", "1e", "1.2.3", "1e999"}) {
+  for (const char* text : {"", " 1", "1 ", "1,5", "abc", "inf", "nan", "0x10", "1e", "1.2.3", "1e999"}) {
     EXPECT_FALSE(parseDecimal(text).has_value()) << text;
   }
 }

@@ -6,13 +6,10 @@ namespace roilens {
 namespace {
 
 TEST(Error, DescribesPositionInBothLanguages) {
-  const Error e{ErrorCode::kBadValue,
-                "'12,5,0' is not a number",
-                "'12,5,0' n'est pas un nombre",
+  const Error e{ErrorCode::kBadValue, "'12,5,0' is not a number", "'12,5,0' n'est pas un nombre",
                 {"deals.csv", 1204, "Amount"}};
   EXPECT_EQ(e.describe(), "deals.csv, line 1204, column 'Amount': '12,5,0' is not a number");
-  EXPECT_EQ(e.describeFr(),
-            "deals.csv, ligne 1204, colonne 'Amount' : '12,5,0' n'est pas un nombre");
+  EXPECT_EQ(e.describeFr(), "deals.csv, ligne 1204, colonne 'Amount' : '12,5,0' n'est pas un nombre");
   EXPECT_STREQ(errorCodeName(e.code), "bad_value");
 }
 

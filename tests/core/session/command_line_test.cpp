@@ -5,8 +5,9 @@
 
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 namespace roilens {
 namespace {
@@ -25,8 +26,7 @@ struct Run {
 Run run(const std::vector<std::string>& args) {
   std::ostringstream out;
   std::ostringstream err;
-  const FileReader reader = [](const std::string& path,
-                               const ChunkSink& sink) -> std::optional<Error> {
+  const FileReader reader = [](const std::string& path, const ChunkSink& sink) -> std::optional<Error> {
     std::ifstream in(path, std::ios::binary);
     if (!in) return Error{ErrorCode::kUnreadableFile, "cannot open the file", "", {path, 0, ""}};
     char buffer[5];
@@ -58,8 +58,7 @@ TEST(CommandLine, ReportJsonlGivesHandCountedFunnelPerMonth) {
   // February, all channels: users 140 + 60 + 25 = 225; leads (contacts 4, 5, 6) = 3.
   EXPECT_EQ(values.at("visitors|2025-02|")["value"], 225);
   EXPECT_EQ(values.at("leads|2025-02|")["value"], 3);
-  EXPECT_NEAR(values.at("lead_conversion_rate|2025-02|")["value"].get<double>(), 3.0 / 225 * 100,
-              1e-12);
+  EXPECT_NEAR(values.at("lead_conversion_rate|2025-02|")["value"].get<double>(), 3.0 / 225 * 100, 1e-12);
   EXPECT_EQ(values.at("lead_conversion_rate|2025-02|")["numerator"], 3);
   EXPECT_EQ(values.at("lead_conversion_rate|2025-02|")["denominator"], 225);
   // January: MQLs (contacts 1, 3) = 2, SQLs (contact 3) = 1 → 50 %.
@@ -99,9 +98,9 @@ TEST(CommandLine, InspectJsonAccountsForEveryRow) {
   EXPECT_EQ(files[1]["tool"], "ga4");
   EXPECT_EQ(files[1]["rows"]["kept"], 6);
   for (const auto& f : files) {
-    EXPECT_EQ(f["rows"]["read"].get<int>(), f["rows"]["kept"].get<int>() +
-                                                f["rows"]["rejected"].get<int>() +
-                                                f["rows"]["skipped"].get<int>());
+    EXPECT_EQ(f["rows"]["read"].get<int>(),
+              f["rows"]["kept"].get<int>() + f["rows"]["rejected"].get<int>() +
+                  f["rows"]["skipped"].get<int>());
   }
 }
 
