@@ -239,13 +239,15 @@ json holdoutJson(const RfmTable& table, const std::vector<CustomerRow>& rows, co
           {"predicted_purchases", predicted_ok ? json(predicted) : json(nullptr)}};
 }
 
-void addTransactionViews(json& doc, const model::Dataset& dataset, const RfmTable& table,
+// Historical, cohort and channel views over every customer of the data (`full` is built without
+// the calibration split, so customers acquired after the calibration end count too).
+void addTransactionViews(json& doc, const model::Dataset& dataset, const RfmTable& full,
                          const ClvOptions& options) {
   std::vector<const CustomerRfm*> all;
-  for (const CustomerRfm& c : table.customers) all.push_back(&c);
-  doc["historical"] = historicalJson(historicalClv(all, table.last_purchase_day, options.margin));
+  for (const CustomerRfm& c : full.customers) all.push_back(&c);
+  doc["historical"] = historicalJson(historicalClv(all, full.last_purchase_day, options.margin));
   json cohorts = json::array();
-  for (const CohortRow& row : cohortRetention(table)) {
+  for (const CohortRow& row : cohortRetention(full)) {
     cohorts.push_back({{"cohort", row.cohort},
                        {"customers", row.customers},
                        {"revenue", row.revenue},
@@ -254,18 +256,22 @@ void addTransactionViews(json& doc, const model::Dataset& dataset, const RfmTabl
                        {"revenue_by_month", row.revenue_by_month}});
   }
   doc["cohorts"] = std::move(cohorts);
-  const std::vector<std::string> channels = customerChannels(table, dataset.contacts);
-  std::map<std::string, std::pair<double, std::size_t>> predicted;  // channel -> (sum, count)
+  const std::vector<std::string> channels = customerChannels(full, dataset.contacts);
+  std::map<std::string, std::string> channel_of;
   for (std::size_t i = 0; i < channels.size(); ++i) {
-    doc["customers"][i]["channel"] = channels[i];
-    const json& clv = doc["customers"][i]["clv"];
-    if (clv.is_number()) {
-      predicted[channels[i]].first += clv.get<double>();
-      ++predicted[channels[i]].second;
+    channel_of[full.customers[i].customer] = channels[i];
+  }
+  std::map<std::string, std::pair<double, std::size_t>> predicted;  // channel -> (sum, count)
+  for (json& c : doc["customers"]) {
+    const std::string& channel = channel_of[c["customer"].get<std::string>()];
+    c["channel"] = channel;
+    if (c["clv"].is_number()) {
+      predicted[channel].first += c["clv"].get<double>();
+      ++predicted[channel].second;
     }
   }
   json by_channel = json::array();
-  for (const ChannelClv& row : clvByChannel(table, channels, dataset.costs, options.margin)) {
+  for (const ChannelClv& row : clvByChannel(full, channels, dataset.costs, options.margin)) {
     const auto& [sum, count] = predicted[row.channel];
     by_channel.push_back({{"channel", row.channel},
                           {"historical", historicalJson(row.historical)},
@@ -323,7 +329,14 @@ Result<json> analyse(const model::Dataset& dataset, const ClvOptions& options) {
                         {"customers_after_calibration", table->customers_after_calibration},
                         {"currency", table->currency}};
     doc["holdout"] = table->has_holdout ? holdoutJson(*table, rows, models) : json(nullptr);
-    addTransactionViews(doc, dataset, *table, options);
+    if (!options.calibration_end) {
+      addTransactionViews(doc, dataset, *table, options);
+    } else {  // cannot fail: the same purchases were just summarised
+      const Result<RfmTable> full =
+          buildRfm(dataset.transactions, {options.unit, std::nullopt, options.utc_offset_minutes});
+      if (!full) return full.error();
+      addTransactionViews(doc, dataset, full.value(), options);
+    }
   }
   doc["warnings"] = std::move(models.warnings);
   doc["model_error"] = std::move(model_error);

@@ -235,6 +235,23 @@ TEST(ClvAnalysis, UnfittableModelKeepsHistoricalViews) {
   EXPECT_EQ(doc["source"], "transactions");
 }
 
+// Customer b arrives after the calibration end: not modelled, but part of the observed views.
+TEST(ClvAnalysis, HistoricalViewsIncludeCustomersAcquiredAfterCalibration) {
+  model::Dataset data;
+  data.transactions = {order("a", 2024, 1, 5, 40), order("a", 2024, 2, 10, 20),
+                       order("b", 2024, 3, 20, 90)};
+  const json doc =
+      analyse(data, parseClvOptions({{"unit", "day"}, {"calibration_end", "2024-02-28"}}).value())
+          .value();
+  EXPECT_EQ(doc["customers"].size(), 1u);
+  EXPECT_EQ(doc["rfm_rules"]["customers_after_calibration"], 1u);
+  EXPECT_EQ(doc["historical"]["customers"], 2u);
+  EXPECT_DOUBLE_EQ(doc["historical"]["clv"].get<double>(), 75.0);  // (40 + 20 + 90) / 2
+  ASSERT_EQ(doc["cohorts"].size(), 2u);
+  EXPECT_EQ(doc["cohorts"][1]["cohort"], "2024-03");
+  EXPECT_EQ(doc["customers"][0]["channel"], "unknown");
+}
+
 TEST(ClvAnalysis, CdnowLogWithHoldoutAndTable) {
   if (!testing::haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
   model::Dataset data;
