@@ -6,6 +6,7 @@
 #include "roilens/io/dialect_sniffer.hpp"
 #include "roilens/io/json_records.hpp"
 #include "roilens/io/xlsx_reader.hpp"
+#include "roilens/sources/campaign_report.hpp"
 #include "roilens/sources/label_text.hpp"
 
 namespace roilens::sources {
@@ -207,6 +208,21 @@ bool FileReader::locateHeader(bool at_end) {
     return false;
   }
   headerless_ = !options_.column_indexes.empty();
+  if (!headerless_ && !options_.tool && looksLikeCampaignReport(split.lines)) {
+    // Key/value lines, not a table: every record is kept for finishCampaignReport().
+    campaign_report_ = true;
+    header_seen_ = true;
+    recognition_ = Recognition{"mailchimp", Table::kEmails, 0.9, "campaign_report"};
+    report_.tool = recognition_.tool;
+    report_.confidence = recognition_.confidence;
+    report_.variant = recognition_.variant;
+    reader_.emplace(io::CsvDialect{});
+    std::vector<io::CsvRecord> records;
+    reader_->feed(pending_text_, records);
+    pending_text_.clear();
+    onRecords(records);
+    return true;
+  }
   if (!headerless_) preamble_ = locatePreamble(split.lines);
   const std::size_t header_index = preamble_.header_index;
   if (header_index >= split.lines.size()) {
@@ -366,6 +382,10 @@ bool FileReader::bindColumns(const std::vector<std::string>& header) {
 }
 
 void FileReader::mapRecord(const io::CsvRecord& record) {
+  if (campaign_report_) {
+    campaign_records_.push_back(record);  // a report of a few dozen lines
+    return;
+  }
   if (unrecognised_) {
     skip("unrecognised");
     return;
@@ -454,6 +474,32 @@ void FileReader::listRejection(Rejection rejection) {
   if (same.count <= kSameReasonListed && report_.rejections.size() < kMaxRejectionsListed) {
     report_.rejections.push_back(std::move(rejection));
   }
+}
+
+void FileReader::finishCampaignReport() {
+  CampaignReportRead read = readCampaignReport(campaign_records_, utc_offset_minutes_);
+  campaign_records_.clear();
+  for (const auto& [reason, lines] : read.skipped) skip(reason, lines);
+  for (const CampaignReportRead::BadValue& bad : read.bad_values) {
+    ++report_.rows_read;
+    ++report_.rows_rejected;
+    const std::string line = groupedLine(bad.line);
+    listRejection(Rejection{bad.line, bad.key,
+                            "line " + line + ", column '" + bad.key + "': '" + bad.value +
+                                "' is not a number or a date",
+                            "ligne " + line + ", colonne '" + bad.key + "' : '" + bad.value +
+                                "' n'est ni un nombre ni une date"});
+  }
+  report_.rows_read += read.kept;
+  report_.rows_kept += read.kept;
+  if (read.kept == 0) return;
+  read.stats.origin = model::Origin{"mailchimp", name_, 1};
+  if (read.stats.sent_at) {
+    const model::DayNumber day = model::localDay(*read.stats.sent_at, utc_offset_minutes_);
+    report_.first_day = day;
+    report_.last_day = day;
+  }
+  staged_.emails.push_back(std::move(read.stats));
 }
 
 void FileReader::finishJson() {
@@ -556,7 +602,11 @@ FileReader::Result FileReader::finish() {
       }
     }
   }
-  startMapping();
+  if (campaign_report_) {
+    finishCampaignReport();
+  } else {
+    startMapping();
+  }
   summarise();
   Result result;
   result.report = std::move(report_);

@@ -63,6 +63,7 @@ class FileReader {
   void fail(ErrorCode code, std::string en, std::string fr, std::size_t line = 0);
   void finishJson();
   void finishXlsx();
+  void finishCampaignReport();
   void summarise();
 
   std::string name_;
@@ -84,6 +85,8 @@ class FileReader {
   Preamble preamble_;
   std::vector<std::string> first_lines_;  // raw lines from the header on (for recognition)
   bool first_bytes_examined_ = false;
+  bool campaign_report_ = false;  // Mailchimp single-campaign key/value report
+  std::vector<io::CsvRecord> campaign_records_;
   bool header_seen_ = false;
   bool headerless_ = false;
   bool unrecognised_ = false;

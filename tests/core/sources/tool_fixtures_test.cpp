@@ -415,3 +415,36 @@ TEST(FrenchGa4, TranslatedPreambleAndHeaders) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(FixtureMailchimp, SingleCampaignKeyValueReport) {
+  // Layout of FORMATS §10 (I [E1]); our own values.
+  const Loaded f = loadFixture("mailchimp_campaign_report.csv");
+  EXPECT_EQ(f.report.tool, "mailchimp");
+  EXPECT_EQ(f.report.variant, "campaign_report");
+  // 22 lines: the title (preamble), 2 blank lines, 1 heading ("Overall Stats"), 14 "Key:" lines
+  // of which 11 feed the model and 3 have no model field (Bounces, Times Forwarded, Last Open
+  // Date), and the "Clicks by URL" table (4 lines, skipped as a section).
+  // kept 11; skipped 1 + 2 + 1 + 3 + 4 = 11; read 22.
+  expectRows(f.report, 22, 11, 0, 11);
+  EXPECT_EQ(f.report.skipped_by_reason.at("unmapped"), 3u);
+  EXPECT_EQ(f.report.skipped_by_reason.at("section"), 4u);
+  ASSERT_EQ(f.data.emails.size(), 1u);
+  const auto& e = f.data.emails[0];
+  EXPECT_EQ(e.name, "Printemps 2025");
+  EXPECT_EQ(e.subject, "Nos nouveautés de printemps");
+  EXPECT_EQ(e.sent_at, model::timestampFromCivil({2025, 4, 15}, 9, 30));
+  EXPECT_EQ(e.recipients, 1200);  // "1,200"
+  EXPECT_EQ(e.delivered, 1188);
+  EXPECT_EQ(e.unique_opens, 402);  // "402 (33.84%)"
+  EXPECT_EQ(e.total_opens, 655);
+  EXPECT_EQ(e.unique_clicks, 61);
+  EXPECT_EQ(e.total_clicks, 97);
+  EXPECT_EQ(e.unsubscribes, 4);
+  EXPECT_EQ(e.complaints, 1);
+}
+
+}  // namespace
+}  // namespace roilens::sources
