@@ -175,12 +175,17 @@ class ReportBuilder {
             {"cadence", detail::cadence(o_, extent_)},
             {"trends", s_.trends},
             {"ab_tests", detail::abTests(engine_, o_, range_)},
-            {"visitors_basis",
-             engine_.visitorsBasis() == metrics::VisitorsBasis::kUsers ? "users" : "sessions"},
+            {"visitors_basis", visitorsBasis()},
             {"currencies", currencies(data_)}};
   }
 
  private:
+  // Null without traffic: visitors are then a missing input, not counted either way.
+  json visitorsBasis() const {
+    if (data_.traffic.empty()) return nullptr;
+    return engine_.visitorsBasis() == metrics::VisitorsBasis::kUsers ? "users" : "sessions";
+  }
+
   bool wanted(const std::string& id) const {
     return o_.kpis.empty() || std::find(o_.kpis.begin(), o_.kpis.end(), id) != o_.kpis.end();
   }

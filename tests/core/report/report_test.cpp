@@ -98,6 +98,21 @@ TEST(Report, EveryZeroDenominatorGivesNullAndNoValueIsNaN) {
               0);  // 100 / 28 × 7 = 25, 0 customers
 }
 
+TEST(Report, VisitorsBasis) {
+  EXPECT_EQ(report(funnelDataset(), {{"compare", false}})["visitors_basis"], "users");
+  model::Dataset sessions_only = funnelDataset();
+  sessions_only.traffic[0].users.reset();  // one row without users: every row counts sessions
+  const json r = report(sessions_only, {{"compare", false}, {"kpis", {"visitors"}}});
+  EXPECT_EQ(r["visitors_basis"], "sessions");
+  expectValue(r, "visitors", "2025-02", json::object(), 222, 222, std::nullopt);  // 150 + 60 + 12
+  model::Dataset no_traffic = funnelDataset();
+  no_traffic.traffic.clear();
+  const json n = report(no_traffic, {{"compare", false}});
+  EXPECT_TRUE(n["visitors_basis"].is_null());
+  expectMissing(n, "visitors", "traffic");
+  expectMissing(n, "lead_conversion_rate", "traffic");
+}
+
 TEST(Report, CustomRangeGrainAndKpiSubset) {
   const json r =
       report(funnelDataset(), {{"from", "2025-03-01"}, {"to", "2025-03-15"}, {"kpis", {"leads"}}});
