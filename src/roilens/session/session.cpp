@@ -15,7 +15,8 @@ Error invalidOption(const std::string& what_en, const std::string& what_fr) {
   return Error{ErrorCode::kInvalidArgument, what_en, what_fr, {}};
 }
 
-// Options arrive from JS or the command line; fill in the user's time zone when not given.
+// Report options arrive from JS or the command line; fill in the user's time zone when not given.
+// (Attribution and CLV work on instants already converted to UTC at ingestion.)
 nlohmann::json withTimeZone(const nlohmann::json& options, int utc_offset_minutes) {
   nlohmann::json out = options.is_object() ? options : nlohmann::json::object();
   if (!out.contains("utc_offset_minutes")) out["utc_offset_minutes"] = utc_offset_minutes;
@@ -108,13 +109,13 @@ Result<nlohmann::json> Session::report(const nlohmann::json& options) const {
 }
 
 Result<nlohmann::json> Session::attribution(const nlohmann::json& options) const {
-  auto parsed = attribution::parseAttributionOptions(withTimeZone(options, options_.utc_offset_minutes));
+  auto parsed = attribution::parseAttributionOptions(options);
   if (!parsed) return parsed.error();
   return attribution::attribute(ingest_.dataset(), parsed.value());
 }
 
 Result<nlohmann::json> Session::clv(const nlohmann::json& options) const {
-  auto parsed = clv::parseClvOptions(withTimeZone(options, options_.utc_offset_minutes));
+  auto parsed = clv::parseClvOptions(options);
   if (!parsed) return parsed.error();
   return clv::analyse(ingest_.dataset(), parsed.value());
 }

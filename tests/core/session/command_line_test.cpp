@@ -16,14 +16,14 @@ const std::string kFunnel = std::string(ROILENS_FIXTURES_DIR) + "/../../fixtures
 const std::string kContacts = kFunnel + "hubspot-crm-exports-contacts-2025-03-01.csv";
 const std::string kTraffic = kFunnel + "Traffic_acquisition_Session_primary_channel_group_Date.csv";
 
-struct Run {
+struct CliRun {
   int code = 0;
   std::string out;
   std::string err;
 };
 
 // Reads from disk in 5-byte chunks, to exercise streaming through the whole stack.
-Run run(const std::vector<std::string>& args) {
+CliRun run(const std::vector<std::string>& args) {
   std::ostringstream out;
   std::ostringstream err;
   const FileReader reader = [](const std::string& path, const ChunkSink& sink) -> std::optional<Error> {
@@ -52,7 +52,7 @@ std::map<std::string, nlohmann::json> jsonlValues(const std::string& text) {
 }
 
 TEST(CommandLine, ReportJsonlGivesHandCountedFunnelPerMonth) {
-  const Run r = run({"report", kContacts, kTraffic, "--format", "jsonl", "--grain", "month"});
+  const CliRun r = run({"report", kContacts, kTraffic, "--format", "jsonl", "--grain", "month"});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto values = jsonlValues(r.out);
   // February, all channels: users 140 + 60 + 25 = 225; leads (contacts 4, 5, 6) = 3.
@@ -66,7 +66,7 @@ TEST(CommandLine, ReportJsonlGivesHandCountedFunnelPerMonth) {
 }
 
 TEST(CommandLine, ZeroDenominatorIsNullInJsonl) {
-  const Run r = run({"report", kContacts, kTraffic, "--format", "jsonl", "--by", "channel"});
+  const CliRun r = run({"report", kContacts, kTraffic, "--format", "jsonl", "--by", "channel"});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto values = jsonlValues(r.out);
   // Paid Search, February: no MQL that month → mql_to_sql_rate = 0 / 0 → null.
@@ -74,7 +74,7 @@ TEST(CommandLine, ZeroDenominatorIsNullInJsonl) {
 }
 
 TEST(CommandLine, MissingFileNamesThePath) {
-  const Run r = run({"report", "/nonexistent/contacts.csv"});
+  const CliRun r = run({"report", "/nonexistent/contacts.csv"});
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("/nonexistent/contacts.csv"), std::string::npos);
   EXPECT_NE(r.err.find("cannot open"), std::string::npos);
@@ -88,7 +88,7 @@ TEST(CommandLine, UsageErrorsExitWithTwo) {
 }
 
 TEST(CommandLine, InspectJsonAccountsForEveryRow) {
-  const Run r = run({"inspect", kContacts, kTraffic, "--format", "json"});
+  const CliRun r = run({"inspect", kContacts, kTraffic, "--format", "json"});
   ASSERT_EQ(r.code, 0) << r.err;
   const auto files = nlohmann::json::parse(r.out)["files"];
   ASSERT_EQ(files.size(), 2u);
