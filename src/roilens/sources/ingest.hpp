@@ -1,6 +1,17 @@
 #pragma once
 // Files in, one Dataset out: decoding, sniffing, recognition, mapping, joining, row accounting.
 // This is the surface the session (and so the CLI and the wasm bindings) uses.
+//
+// Where each step lives (all in roilens::sources):
+//   file_reader      one file, streamed: bytes → text → preamble/header → records → rows
+//   file_signature   which tool exported a file (FORMATS.md §17), preamble and period lines
+//   field_catalogue  model fields and header aliases (EN, FR, internal API names)
+//   cell_reader      numbers and dates with per-column styles (decided from the first 1,000 rows)
+//   record_mapper    one record → one model row, totals/footer rules per tool
+//   channel_taxonomy GA4 default channel grouping and every tool's mapping onto it
+//   status_vocabulary lifecycle stages, deal and payment statuses
+//   dataset_merge    joining files: contacts by id or e-mail, duplicate transactions
+//   campaign_report  Mailchimp's key/value single-campaign report
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -63,7 +74,9 @@ struct FileReport {
   std::vector<std::string> header;
   std::string encoding;  // "UTF-8", "UTF-16LE", "Windows-1252", "XLSX", ...
   std::string variant;   // what kind of export of that tool: "contacts", "deals", "exploration"...
-  std::optional<Error> error;  // the file could not be read at all
+  // The file could not be read at all (empty, binary, damaged XLSX/JSON), or was not recognised
+  // (kUnrecognisedFile: its rows are then read and skipped as "unrecognised").
+  std::optional<Error> error;
 
   void warn(Warning warning) {
     warnings.push_back(std::move(warning.en));
@@ -79,6 +92,10 @@ struct FileReport {
 nlohmann::json toJson(const FileReport& report);
 
 // One ingest per session. Files are streamed: beginFile, feed any number of chunks, endFile.
+// Rows reach dataset() at endFile(), after the duplicate-file check (same bytes as a file already
+// loaded → nothing is added, rows skipped as "duplicate_file") and the join of dataset_merge.hpp.
+// beginFile() while a file is open ends that file first; endFile() without a file returns an
+// empty report. No function throws.
 class Ingest {
  public:
   explicit Ingest(IngestOptions options = {});
