@@ -113,6 +113,14 @@ std::vector<Warning> missingColumnWarnings(const Recognition& recognition,
   return out;
 }
 
+// A first line such as "[Campaign],Cost,Clicks": cells and no "key": value pair, so not JSON.
+bool looksLikeDelimitedHeader(std::string_view text) {
+  const std::string_view first = text.substr(0, text.find_first_of("\r\n"));
+  const bool has_delimiter = first.find_first_of(",;\t") != std::string_view::npos;
+  return has_delimiter && first.find("\":") == std::string_view::npos &&
+         first.find("\" :") == std::string_view::npos;
+}
+
 }  // namespace
 
 FileReader::FileReader(std::string name, FileOptions options, int utc_offset_minutes)
@@ -151,6 +159,13 @@ void FileReader::feed(std::string_view bytes) {
     first_bytes_examined_ = true;
     if (io::looksLikeZip(raw_bytes_)) {
       mode_ = Mode::kXlsx;
+      return;
+    }
+    if (raw_bytes_.starts_with("\xD0\xCF\x11\xE0")) {  // OLE2: a legacy .xls workbook
+      fail(ErrorCode::kUnreadableFile,
+           "this is a legacy Excel .xls workbook: save it as .xlsx or CSV and drop it again",
+           "c'est un classeur Excel .xls ancien : enregistrez-le en .xlsx ou en CSV puis "
+           "déposez-le à nouveau");
       return;
     }
     const std::string held = std::move(raw_bytes_);
@@ -504,6 +519,11 @@ void FileReader::finishCampaignReport() {
 
 void FileReader::finishJson() {
   auto parsed = io::readJsonOrNdjson(pending_text_);
+  if (!parsed.ok() && looksLikeDelimitedHeader(pending_text_)) {
+    mode_ = Mode::kDelimited;  // "[Campaign],Cost": a CSV whose first cell starts with '['
+    locateHeader(true);
+    return;
+  }
   pending_text_.clear();
   if (!parsed.ok()) {
     Error error = parsed.error();

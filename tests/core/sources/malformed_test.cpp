@@ -223,3 +223,38 @@ TEST(Streaming, RepeatedKeysAggregateWhileStreaming) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(Malformed, LegacyXlsGetsItsOwnHint) {
+  std::string bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  bytes += std::string(64, '\0');
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "report.xls", bytes, 3);
+  ASSERT_TRUE(r.error.has_value());
+  EXPECT_EQ(r.error->code, ErrorCode::kUnreadableFile);
+  EXPECT_NE(r.error->message_en.find(".xls"), std::string::npos);
+  EXPECT_NE(r.error->message_fr.find(".xls"), std::string::npos);
+}
+
+TEST(Malformed, CsvStartingWithABracketIsNotJson) {
+  Ingest ingest;
+  const FileReport r =
+      test_support::ingestBytes(ingest, "x.csv", "[Note],Order ID,Amount\nhello,A1,10.5\n");
+  EXPECT_FALSE(r.error.has_value());
+  EXPECT_EQ(r.tool, "generic");
+  EXPECT_EQ(r.rows_kept, 1u);
+  EXPECT_EQ(ingest.dataset().transactions.at(0).amount_gross, 10.5);
+}
+
+TEST(Malformed, BrokenJsonIsAnErrorWithItsLine) {
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "x.json", "[{\"a\": 1},\n{\"a\": }\n]");
+  ASSERT_TRUE(r.error.has_value());
+  EXPECT_EQ(r.error->code, ErrorCode::kMalformedRecord);
+  EXPECT_FALSE(r.error->message_fr.empty());
+}
+
+}  // namespace
+}  // namespace roilens::sources
