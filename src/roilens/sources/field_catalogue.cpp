@@ -87,6 +87,7 @@ constexpr std::array<FieldInfo, static_cast<std::size_t>(Field::kCount)> kFields
     {Field::kIsClosed, "is_closed", FieldKind::kText},
     {Field::kPaidAt, "paid_at", FieldKind::kDate},
     {Field::kLineItemName, "line_item_name", FieldKind::kText},
+    {Field::kPaymentMode, "payment_mode", FieldKind::kText},
     {Field::kCost, "cost", FieldKind::kNumber},
     {Field::kImpressions, "impressions", FieldKind::kNumber},
     {Field::kClicks, "clicks", FieldKind::kNumber},
@@ -144,6 +145,7 @@ constexpr Alias kAliases[] = {
     {Field::kTxnId, "shopify", "name"},
     {Field::kStatus, "shopify", "financial status"},
     {Field::kTxnId, "stripe", "id"},
+    {Field::kPaymentMode, "stripe", "mode|livemode"},
     {Field::kContactId, "mautic|hubspot", "id|hs_object_id"},
     {Field::kLifecycleStage, "mautic", "stage"},
     {Field::kScore, "mautic", "points"},
@@ -504,11 +506,11 @@ const std::vector<Field>& tableFields(Table table) {
       F::kUsers,  F::kNewUsers,   F::kBounces,      F::kKeyEvents,   F::kRevenue,
       F::kViews,  F::kEventCount, F::kEntrances,    F::kCurrency,    F::kDayIndex};
   static const std::vector<Field> kTransactions = {
-      F::kTxnId,     F::kEmail,       F::kCustomerId,  F::kCreatedAt, F::kClosedAt, F::kStatus,
-      F::kDealStage, F::kPipeline,    F::kAmount,      F::kRefunds,   F::kDiscount, F::kTax,
-      F::kShipping,  F::kCurrency,    F::kCancelledAt, F::kDealType,  F::kIsWon,    F::kIsClosed,
-      F::kPaidAt,    F::kSource,      F::kMedium,      F::kCampaign,  F::kContent,  F::kTerm,
-      F::kChannel,   F::kLineItemName};
+      F::kTxnId,     F::kEmail,        F::kCustomerId,  F::kCreatedAt, F::kClosedAt, F::kStatus,
+      F::kDealStage, F::kPipeline,     F::kAmount,      F::kRefunds,   F::kDiscount, F::kTax,
+      F::kShipping,  F::kCurrency,     F::kCancelledAt, F::kDealType,  F::kIsWon,    F::kIsClosed,
+      F::kPaidAt,    F::kSource,       F::kMedium,      F::kCampaign,  F::kContent,  F::kTerm,
+      F::kChannel,   F::kLineItemName, F::kPaymentMode};
   static const std::vector<Field> kCosts = {F::kDate,         F::kRangeStart,      F::kRangeEnd,
                                             F::kAccount,      F::kCampaign,        F::kCampaignId,
                                             F::kCampaignType, F::kCurrency,        F::kCost,

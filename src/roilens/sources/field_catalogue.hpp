@@ -97,6 +97,7 @@ enum class Field {
   kIsClosed,
   kPaidAt,
   kLineItemName,
+  kPaymentMode,
   // costs
   kCost,
   kImpressions,

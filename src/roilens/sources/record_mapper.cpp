@@ -483,6 +483,13 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
     }
     last_order_name_ = std::string(name);
   }
+  // Stripe test-mode charges are not revenue: skipped ("test_mode"), never kept.
+  const std::string mode = labelKey(cells.text(Field::kPaymentMode));
+  if (mode == "test" || mode == "false") {
+    outcome.fate = RowFate::kSkipped;
+    outcome.skip_reason = "test_mode";
+    return;
+  }
   model::Transaction row;
   row.txn_id = std::string(name);
   const bool deal = context_.tool == "hubspot" || context_.tool == "salesforce";

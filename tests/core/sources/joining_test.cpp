@@ -99,6 +99,17 @@ TEST(Joining, SameTransactionInTwoExportsIsAddedOnce) {
   EXPECT_EQ(second.rows_read, second.rows_kept + second.rows_rejected + second.rows_skipped);
 }
 
+TEST(Joining, StripeTestModeChargesAreNotRevenue) {
+  Ingest ingest;
+  const FileReport r = ingestBytes(ingest, "stripe.csv",
+                                   "id,Created date (UTC),Amount,Currency,Mode\n"
+                                   "ch_1,2024-01-05 10:00:00,10.00,eur,Live\n"
+                                   "ch_2,2024-01-05 11:00:00,99.00,eur,Test\n");
+  EXPECT_EQ(r.rows_kept, 1u);
+  EXPECT_EQ(r.skipped_by_reason.at("test_mode"), 1u);
+  EXPECT_EQ(ingest.dataset().transactions.size(), 1u);
+}
+
 TEST(Joining, TransactionsJoinContactsByEmailKey) {
   Ingest ingest;
   ingestBytes(ingest, "hubspot.csv", kHubSpot);
