@@ -101,7 +101,9 @@ TEST(Engine, ValuesOverTheFixtureAreFinite) {
   for (const KpiDefinition& k : catalogue()) {
     if (k.output != Output::kValues) continue;
     for (const KpiValue& v : engine.evaluate(k, march, {}, {})) {
-      if (v.value) EXPECT_TRUE(std::isfinite(*v.value)) << k.id;
+      if (v.value) {
+        EXPECT_TRUE(std::isfinite(*v.value)) << k.id;
+      }
     }
   }
 }
@@ -119,7 +121,9 @@ TEST(Engine, EmptyDataSetNamesTheMissingTables) {
   EXPECT_EQ(needs("email_open_rate"), (std::vector<std::string>{"emails"}));
   EXPECT_EQ(needs("ltv_to_cac"), (std::vector<std::string>{"transactions", "costs", "contacts"}));
   for (const KpiDefinition& k : catalogue()) {
-    if (k.output == Output::kValues) EXPECT_FALSE(engine.missingInputs(k).empty()) << k.id;
+    if (k.output == Output::kValues) {
+      EXPECT_FALSE(engine.missingInputs(k).empty()) << k.id;
+    }
   }
 }
 

@@ -113,6 +113,26 @@ TEST(Report, VisitorsBasis) {
   expectMissing(n, "lead_conversion_rate", "traffic");
 }
 
+TEST(Report, TimeZoneAndIsoWeeks) {
+  model::Dataset d;
+  d.contacts = {contact("late", "Direct", {ts(2025, 3, 31, 23, 30), {}, {}, {}}),
+                contact("new_year", "Direct", {ts(2024, 12, 30, 9), {}, {}, {}})};
+  const json utc = report(d, {{"compare", false}, {"kpis", {"leads"}}});
+  expectValue(utc, "leads", "2025-03", json::object(), 1, 1, std::nullopt);
+  // UTC+1: 23:30 UTC on March 31st is 00:30 on April 1st.
+  const json paris =
+      report(d, {{"compare", false}, {"kpis", {"leads"}}, {"utc_offset_minutes", 60}});
+  expectValue(paris, "leads", "2025-03", json::object(), 0, 0, std::nullopt);
+  expectValue(paris, "leads", "2025-04", json::object(), 1, 1, std::nullopt);
+  // Weeks: 2024-12-30 (a Monday) opens 2025-W01; 2025-03-31 is the Monday of 2025-W14.
+  const json weeks = report(d, {{"compare", false}, {"kpis", {"leads"}}, {"grain", "week"}});
+  expectValue(weeks, "leads", "2025-W01", json::object(), 1, 1, std::nullopt);
+  expectValue(weeks, "leads", "2025-W14", json::object(), 1, 1, std::nullopt);
+  const json quarters = report(d, {{"compare", false}, {"kpis", {"leads"}}, {"grain", "quarter"}});
+  expectValue(quarters, "leads", "2024-Q4", json::object(), 1, 1, std::nullopt);
+  expectValue(quarters, "leads", "2025-Q1", json::object(), 1, 1, std::nullopt);
+}
+
 TEST(Report, CustomRangeGrainAndKpiSubset) {
   const json r =
       report(funnelDataset(), {{"from", "2025-03-01"}, {"to", "2025-03-15"}, {"kpis", {"leads"}}});
