@@ -14,7 +14,7 @@ void expectBalanced(const FileReport& r) {
 }
 
 TEST(Malformed, EmptyFile) {
-  for (const std::string bytes :
+  for (const std::string& bytes :
        {std::string(), std::string("\n\n  \r\n"), std::string("\xEF\xBB\xBF")}) {
     Ingest ingest;
     const FileReport r = ingestBytes(ingest, "empty.csv", bytes);
