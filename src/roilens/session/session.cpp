@@ -16,7 +16,7 @@ Error invalidOption(const std::string& what_en, const std::string& what_fr) {
 }
 
 // Report options arrive from JS or the command line; fill in the user's time zone when not given.
-// (Attribution and CLV work on instants already converted to UTC at ingestion.)
+// CLV groups purchases by the user's calendar day; attribution works on UTC instants.
 nlohmann::json withTimeZone(const nlohmann::json& options, int utc_offset_minutes) {
   nlohmann::json out = options.is_object() ? options : nlohmann::json::object();
   if (!out.contains("utc_offset_minutes")) out["utc_offset_minutes"] = utc_offset_minutes;
@@ -115,7 +115,7 @@ Result<nlohmann::json> Session::attribution(const nlohmann::json& options) const
 }
 
 Result<nlohmann::json> Session::clv(const nlohmann::json& options) const {
-  auto parsed = clv::parseClvOptions(options);
+  auto parsed = clv::parseClvOptions(withTimeZone(options, options_.utc_offset_minutes));
   if (!parsed) return parsed.error();
   return clv::analyse(ingest_.dataset(), parsed.value());
 }
