@@ -1,4 +1,5 @@
 // Text outputs of a report: JSON lines (one value per line) and a readable table per period.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -11,8 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string formatNumber(const json& v, std::string_view unit) {
-  if (!v.is_number()) return "n/a";
+// French writes 0,43 % and "n.d." (non disponible) where English writes 0.43 % and "n/a".
+std::string formatNumber(const json& v, std::string_view unit, bool french) {
+  if (!v.is_number()) return french ? "n.d." : "n/a";
   const double x = v.get<double>();
   char buffer[64];
   if (unit == "percent") {
@@ -22,7 +24,9 @@ std::string formatNumber(const json& v, std::string_view unit) {
   } else {
     std::snprintf(buffer, sizeof buffer, "%.2f", x);
   }
-  return buffer;
+  std::string out = buffer;
+  if (french) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 std::string dimensionsText(const json& dims) {
@@ -73,10 +77,11 @@ void writeTable(const json& report, std::ostream& out, bool french) {
     for (const json& v : values) {
       if (v["period"] != label) continue;
       const auto& [name, unit] = labels[v["kpi"].get<std::string>()];
-      std::string operands = formatNumber(v["numerator"], "count");
-      if (!v["denominator"].is_null()) operands += " / " + formatNumber(v["denominator"], "count");
+      std::string operands = formatNumber(v["numerator"], "count", french);
+      if (!v["denominator"].is_null())
+        operands += " / " + formatNumber(v["denominator"], "count", french);
       out << padded(name, 44) << padded(dimensionsText(v["dimensions"]), 36)
-          << padded(formatNumber(v["value"], unit), 16) << operands << '\n';
+          << padded(formatNumber(v["value"], unit, french), 16) << operands << '\n';
     }
     out << '\n';
   }

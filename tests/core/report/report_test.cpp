@@ -182,6 +182,7 @@ TEST(ReportWriters, TableInEnglishAndFrench) {
   std::ostringstream fr;
   report::writeTable(r, fr, true);
   EXPECT_NE(fr.str().find("Taux de conversion en leads qualifiés"), std::string::npos);
+  EXPECT_NE(fr.str().find("75,00 %"), std::string::npos);
   EXPECT_NE(fr.str().find("Donnée manquante [cac]"), std::string::npos);
 }
 
