@@ -231,6 +231,7 @@ std::vector<Period> reportingCadence(DayNumber start, DayNumber until) {
   std::vector<Period> out;
   const DayNumber weekly_end = addMonths(start, 1);    // first day after the weekly phase
   const DayNumber biweekly_end = addMonths(start, 3);  // first day after the two-week phase
+  int month = 3;
   for (DayNumber day = start; day <= until;) {
     DayNumber next = 0;
     if (day < weekly_end) {
@@ -238,10 +239,9 @@ std::vector<Period> reportingCadence(DayNumber start, DayNumber until) {
     } else if (day < biweekly_end) {
       next = std::min(day + 14, biweekly_end);
     } else {
-      // Monthly from the phase boundary: months counted from the start date.
-      int k = 3;
-      while (addMonths(start, k) <= day) ++k;
-      next = addMonths(start, k);
+      // Monthly from the phase boundary: months counted from the start date (k only grows).
+      while (addMonths(start, month) <= day) ++month;
+      next = addMonths(start, month);
     }
     Period p = customRange(day, next - 1);
     p.grain = Grain::kCadence;

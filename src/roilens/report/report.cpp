@@ -92,6 +92,8 @@ bool sortedDisjoint(const std::vector<Period>& p) {
   return true;
 }
 
+constexpr std::size_t kMaxPeriods = 5000;  // e.g. 13 years of days, 96 years of weeks
+
 using ValueMap = std::map<std::pair<std::size_t, metrics::DimensionKey>, std::optional<double>>;
 
 // Values of the same KPI and slices over shifted periods (previous, year before), keyed by the
@@ -143,6 +145,7 @@ class ReportBuilder {
   json build() {
     extent_ = engine_.dataExtent();
     periods_ = reportPeriods(o_, extent_);
+    if (periods_.size() > kMaxPeriods) return tooManyPeriods();
     if (!periods_.empty())
       range_ = metrics::customRange(periods_.front().first, periods_.back().last);
     mixed_currencies_ = currencies(data_).size() > 1;
@@ -180,6 +183,26 @@ class ReportBuilder {
   }
 
  private:
+  // A daily report over decades (or a stray year-1900 date) would take minutes and gigabytes:
+  // refuse it with a message rather than hang the page.
+  json tooManyPeriods() const {
+    const std::string n = std::to_string(periods_.size());
+    const std::string max = std::to_string(kMaxPeriods);
+    return {{"schema_version", kSchemaVersion},
+            {"options", toJson(o_)},
+            {"error",
+             {{"code", "invalid_argument"},
+              {"message",
+               detail::textJson("The range holds " + n + " periods (more than " + max +
+                                    "): choose a coarser grain or a shorter range (from/to).",
+                                "La plage contient " + n + " périodes (plus de " + max +
+                                    ") : choisissez un grain plus large ou une plage plus courte "
+                                    "(from/to).")}}},
+            {"periods", json::array()},
+            {"values", json::array()},
+            {"missing_inputs", json::array()}};
+  }
+
   // Null without traffic: visitors are then a missing input, not counted either way.
   json visitorsBasis() const {
     if (data_.traffic.empty()) return nullptr;

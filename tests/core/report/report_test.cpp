@@ -133,6 +133,29 @@ TEST(Report, TimeZoneAndIsoWeeks) {
   expectValue(quarters, "leads", "2025-Q1", json::object(), 1, 1, std::nullopt);
 }
 
+TEST(Report, TooManyPeriodsIsAnErrorNotAHang) {
+  // 2000-01-01 .. 2025-12-31 by day = 9 497 periods > 5 000.
+  const json r =
+      report(funnelDataset(), {{"grain", "day"}, {"from", "2000-01-01"}, {"to", "2025-12-31"}});
+  EXPECT_EQ(r["error"]["code"], "invalid_argument");
+  EXPECT_NE(r["error"]["message"]["fr"].get<std::string>().find("9497"), std::string::npos);
+  EXPECT_TRUE(r["values"].empty());
+  // The same range by month (312 periods) is fine.
+  const json m = report(funnelDataset(), {{"grain", "month"},
+                                          {"from", "2000-01-01"},
+                                          {"to", "2025-12-31"},
+                                          {"kpis", {"leads"}},
+                                          {"compare", false}});
+  EXPECT_FALSE(m.contains("error"));
+  expectValue(m, "leads", "2025-03", json::object(), 4, 4, std::nullopt);
+  // A cadence over centuries stays linear (monthly phase).
+  const json c = report(funnelDataset(), {{"cadence_start", "2025-01-01"},
+                                          {"to", "2400-01-01"},
+                                          {"kpis", {"leads"}},
+                                          {"compare", false}});
+  EXPECT_GT(c["cadence"].size(), 4000u);
+}
+
 TEST(Report, CustomRangeGrainAndKpiSubset) {
   const json r =
       report(funnelDataset(), {{"from", "2025-03-01"}, {"to", "2025-03-15"}, {"kpis", {"leads"}}});
