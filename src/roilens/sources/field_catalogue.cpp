@@ -165,7 +165,9 @@ constexpr Alias kAliases[] = {
     {Field::kCreatedAt, "matomo", "lastactiondatetime"},
     {Field::kContactId, "matomo", "visitorid|idvisit"},
     {Field::kDevice, "matomo", "devicetype"},
-    {Field::kReferrerType, "matomo", "referrertype"},
+    // "label" holds the report's dimension; in Referrers.getReferrerType (the channel report)
+    // it is the referrer type, read as a channel when it names one (record_mapper).
+    {Field::kReferrerType, "matomo", "referrertype|label|libellé|bezeichnung|nom"},
     {Field::kReferrerName, "matomo", "referrername"},
     {Field::kTerm, "matomo", "referrerkeyword"},
     {Field::kTxnId, "woocommerce", "order #|commande n°|n° de commande"},

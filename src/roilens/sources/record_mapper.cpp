@@ -341,8 +341,7 @@ void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome
     row.source = std::string(sm.substr(0, slash));
     if (slash != std::string_view::npos) row.medium = std::string(sm.substr(slash + 3));
   } else {
-    row.source = std::string(
-        cells.text(binding_.has(Field::kSource) ? Field::kSource : Field::kReferrerType));
+    row.source = std::string(cells.text(Field::kSource));
     row.medium = std::string(cells.text(Field::kMedium));
   }
   row.campaign = std::string(cells.text(Field::kCampaign));

@@ -203,3 +203,37 @@ TEST(GoogleAdsVariants, FrenchInterfaceWithDecimalComma) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(MatomoVariants, ChannelTypeReportByWeek) {
+  // Referrers.getReferrerType, multi-period, translated (fr) headers: label = referrer type.
+  // Written in Latin-1 ("Libell\xE9", "Entr\xE9es") so that each byte is one UTF-16LE unit.
+  const std::string latin1 =
+      "date,Libell\xE9,Visites,Visiteurs uniques\n"
+      "\"2025-01-06,2025-01-12\",Moteurs de recherche,120,100\n"
+      "\"2025-01-06,2025-01-12\",Entr\xE9"
+      "es directes,80,70\n"
+      "\"2025-01-06,2025-01-12\",Campagnes,5,5\n";
+  std::string utf16 = "\xFF\xFE";  // Matomo's default: UTF-16LE with BOM
+  for (const char c : latin1) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  Ingest ingest;
+  const FileReport r = test_support::ingestBytes(ingest, "Export _ Canaux.csv", utf16, 7);
+  EXPECT_EQ(r.tool, "matomo");
+  EXPECT_EQ(r.rows_kept, 3u);
+  const auto& t = ingest.dataset().traffic;
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].channel, "Organic Search");
+  EXPECT_EQ(t[1].channel, "Direct");
+  EXPECT_EQ(t[2].channel, "Unassigned");  // a campaign without its source/medium
+  EXPECT_EQ(t[0].sessions, 120);
+  EXPECT_EQ(t[0].users, 100);
+  EXPECT_EQ(t[0].granularity, model::Granularity::kWeek);
+}
+
+}  // namespace
+}  // namespace roilens::sources
