@@ -62,10 +62,23 @@ export function foreignRequests(requests) {
   });
 }
 
+// In-page predicates for page.waitForFunction (serialised into the page: self-contained).
+// The first <roilens-dashboard> reflects `busy` while it works; its UI is in an open shadow root.
+export function dashboardIdle() {
+  return !document.querySelector('roilens-dashboard')?.hasAttribute('busy');
+}
+
+// True once `count` file cards are done loading and the dashboard is idle.
+export function cardsDone(count) {
+  const dashboard = document.querySelector('roilens-dashboard');
+  return dashboard?.shadowRoot.querySelectorAll('.file-card:not(.loading)').length === count &&
+    !dashboard.hasAttribute('busy');
+}
+
 // Waits until the dashboard shows values and no work is pending.
 export async function waitForDashboard(page) {
   await page.waitForSelector('#dashboard:not([hidden]) [data-kpi="leads"]', { timeout: 60000 });
-  await page.waitForFunction(() => !document.body.classList.contains('busy'), null, { timeout: 60000 });
+  await page.waitForFunction(dashboardIdle, null, { timeout: 60000 });
 }
 
 // Every data-value shown for one KPI slice; the test asserts they all agree.

@@ -23,13 +23,15 @@ export async function filesFromDrop(dataTransfer) {
   return out;
 }
 
-// The committed sample exports (web/samples/manifest.json), fetched from the page's own origin.
-export async function sampleFiles() {
-  const manifest = await (await fetch('samples/manifest.json')).json();
+// The sample exports listed by a manifest ({files: [{name}]}), each fetched beside it
+// (web/samples/manifest.json for the page): the component's own origin, never a third party.
+export async function sampleFiles(manifestUrl) {
+  const manifest = await (await fetch(manifestUrl)).json();
   const files = [];
   for (const { name } of manifest.files) {
-    const response = await fetch(`samples/${encodeURIComponent(name)}`);
-    if (!response.ok) throw new Error(`samples/${name}: HTTP ${response.status}`);
+    const url = new URL(encodeURIComponent(name), manifestUrl);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
     files.push(new File([await response.blob()], name, { type: 'text/csv' }));
   }
   return files;

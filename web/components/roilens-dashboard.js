@@ -1,0 +1,523 @@
+// <roilens-dashboard>: the whole roilens interface (drop zone, file cards, dashboard) as one
+// custom element, used by the page itself (web/index.html) and by an agency's own site.
+//
+//   <script type="module" src="…/components/roilens-dashboard.js"></script>
+//   <roilens-dashboard lang="fr" grain="month" samples="samples/manifest.json"></roilens-dashboard>
+//
+// Attributes: lang (en|fr), grain (day|week|month|quarter|year|all), samples (URL of a samples
+// manifest; without it the sample button is hidden), wasm-url and worker-url (where the engine's
+// files live when a bundler moved them). Events (bubbling, composed): `roilens-file` (detail:
+// one file's report) and `roilens-report` (detail: the report, the same JSON as the download).
+// The element reflects `busy` while it works. Its styles (../style.css) stay in an open shadow
+// root; a host restyles it only through the custom properties (--accent, --ink, …) and ::part(app).
+import { createEngine } from '../roilens.js';
+import { el } from '../ui/dom.js';
+import { fileCard, mappingPanel } from '../ui/files.js';
+import { t, translateStatic } from '../ui/i18n.js';
+import { renderCatalogue } from '../ui/catalogue.js';
+import { catalogueById, renderBreakdownTable, renderFunnel, renderPeriodTable, renderTiles,
+  ReportIndex } from '../ui/kpis.js';
+import { filesFromDrop, sampleFiles } from '../ui/intake.js';
+import { forgetMapping, loadMapping, readHeader, saveMapping } from '../ui/mapping-store.js';
+import { renderAttribution, renderClv } from '../ui/models.js';
+import { dashboardMarkup } from './dashboard-markup.js';
+
+const LANG_KEY = 'roilens.lang';
+const LANGUAGES = ['en', 'fr'];
+const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'all'];
+const STYLESHEET_URL = new URL('../style.css', import.meta.url).href;
+const BREAKDOWN_TITLES = { channel: 'perChannelTitle', source: 'perSourceTitle',
+  campaign: 'perCampaignTitle', landing_page: 'perLandingPageTitle', device: 'perDeviceTitle' };
+
+function rememberedLanguage() {
+  try {
+    const saved = localStorage.getItem(LANG_KEY);
+    if (LANGUAGES.includes(saved)) return saved;
+  } catch {
+    // storage disabled: fall back to the browser's language
+  }
+  return (navigator.language ?? 'en').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+function errorMessage(error, lang) {
+  if (error?.code === 'engine_unavailable') return t('engineMissing', lang);
+  if (lang === 'fr') return error?.messageFr ?? error?.message ?? String(error);
+  return error?.messageEn ?? error?.message ?? String(error);
+}
+
+// A file's failure as plain data (what the card shows and what `roilens-file` carries).
+function fileError(error) {
+  const missing = error.code === 'engine_unavailable';
+  return { code: error.code, message: error.message,
+    messageEn: missing ? t('engineMissing', 'en') : error.messageEn,
+    messageFr: missing ? t('engineMissing', 'fr') : error.messageFr,
+    file: error.file, line: error.line, column: error.column };
+}
+
+function initialState() {
+  return {
+    lang: 'en', files: [], nextId: 1, catalogue: [], index: new ReportIndex(), period: '',
+    attribution: null, attributionError: null, attributionView: { model: 'key', measure: 'value' },
+    clv: null, clvError: null, reports: {}, mappingFor: null, busy: 0, progress: null,
+  };
+}
+
+export class RoilensDashboard extends HTMLElement {
+  static observedAttributes = ['lang', 'grain', 'samples', 'wasm-url', 'worker-url'];
+
+  #root;
+  #state = initialState();
+  #enginePromise = null;
+  // False until connected: attribute callbacks of the initial upgrade wait for connectedCallback.
+  #live = false;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.append(el('link', { rel: 'stylesheet', href: STYLESHEET_URL }), dashboardMarkup());
+    this.#wire();
+  }
+
+  connectedCallback() {
+    const asked = this.getAttribute('lang');
+    const lang = LANGUAGES.includes(asked) ? asked : rememberedLanguage();
+    // The attribute always names the language shown (screen readers, host CSS).
+    if (asked !== lang) this.setAttribute('lang', lang);
+    this.#applyLanguage(lang);
+    this.#applyGrain();
+    this.#applySamples();
+    this.#live = true;
+    this.#engine().catch((error) => this.#showError(error));
+    // Files read before a disconnection are read again by the new engine.
+    if (this.#state.files.length) this.#reingestAll();
+  }
+
+  disconnectedCallback() {
+    this.#live = false;
+    // A move within the page disconnects and reconnects at once: only a real removal frees the engine.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#disposeEngine();
+    });
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value || !this.#live) return;
+    if (name === 'lang' && LANGUAGES.includes(value)) this.#applyLanguage(value);
+    if (name === 'grain' && this.#applyGrain()) this.#refresh();
+    if (name === 'samples') this.#applySamples();
+    if (name === 'wasm-url' || name === 'worker-url') {
+      this.#disposeEngine();
+      this.#reingestAll();
+    }
+  }
+
+  /** Reads files (File/Blob objects with a name) as if they had been dropped. */
+  addFiles(files) {
+    return this.#addFiles(files);
+  }
+
+  /** The last report (the `roilens-report` detail), or null before any file was read. */
+  get report() {
+    return this.#state.files.some((f) => f.report) ? this.#reportDocument() : null;
+  }
+
+  // ------------------------------------------------------------ engine
+  #byId(id) {
+    return this.#root.getElementById(id);
+  }
+
+  #absoluteUrl(attribute) {
+    const value = this.getAttribute(attribute);
+    return value ? new URL(value, document.baseURI).href : undefined;
+  }
+
+  #engine() {
+    // A failed start is forgotten, so the next action tries again instead of failing forever.
+    this.#enginePromise ??= createEngine({ worker: true, wasmUrl: this.#absoluteUrl('wasm-url'),
+      workerUrl: this.#absoluteUrl('worker-url') }).catch((error) => {
+      this.#enginePromise = null;
+      throw error;
+    });
+    return this.#enginePromise;
+  }
+
+  #disposeEngine() {
+    const started = this.#enginePromise;
+    this.#enginePromise = null;
+    started?.then((engine) => engine.dispose(), () => {});
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ------------------------------------------------------------ busy indicator and errors
+  #setStatus() {
+    const state = this.#state;
+    const status = this.#byId('status');
+    const bar = this.#byId('progress');
+    if (state.busy > 0) {
+      status.textContent = state.progress?.name
+        ? `${t('reading', state.lang)} ${state.progress.name}…` : t('busy', state.lang);
+      bar.hidden = false;
+      const fraction = state.progress?.total ? state.progress.loaded / state.progress.total : null;
+      bar.classList.toggle('indeterminate', fraction === null);
+      bar.firstElementChild.style.width = fraction === null ? '' : `${Math.round(fraction * 100)}%`;
+    } else {
+      status.textContent = state.files.length ? t('ready', state.lang) : '';
+      bar.hidden = true;
+    }
+    this.toggleAttribute('busy', state.busy > 0);
+    this.#root.querySelector('main').setAttribute('aria-busy', String(state.busy > 0));
+  }
+
+  async #whileBusy(task) {
+    this.#state.busy += 1;
+    this.#setStatus();
+    try {
+      return await task();
+    } finally {
+      this.#state.busy -= 1;
+      if (this.#state.busy === 0) this.#state.progress = null;
+      this.#setStatus();
+    }
+  }
+
+  #showError(error) {
+    const lang = this.#state.lang;
+    const item = el('div', { class: 'error-item' },
+      el('strong', { text: t('errorTitle', lang) }), ' ',
+      el('span', { text: errorMessage(error, lang) }),
+      el('button', { type: 'button', class: 'icon-button', text: '×', title: t('dismiss', lang),
+        'aria-label': t('dismiss', lang), onclick: () => item.remove() }));
+    this.#byId('errors').append(item);
+  }
+
+  // ------------------------------------------------------------ ingestion
+  async #ingest(entry) {
+    entry.report = null;
+    entry.error = null;
+    entry.progress = 0;
+    this.#renderFiles();
+    try {
+      const engine = await this.#engine();
+      entry.report = await engine.addFile(entry.name, entry.blob, {
+        ...entry.options,
+        onProgress: ({ loaded, total }) => {
+          entry.progress = total ? loaded / total : null;
+          this.#state.progress = { name: entry.name, loaded, total };
+          this.#setStatus();
+        },
+      });
+    } catch (error) {
+      entry.error = fileError(error);
+    }
+    delete entry.progress;
+    // The engine's own reading of the header is better than the page's quick look.
+    if (entry.report?.header?.length) entry.header = entry.report.header;
+    this.#renderFiles();
+    this.#emit('roilens-file', entry.report ?? { file: entry.name, error: entry.error });
+  }
+
+  async #addFiles(files) {
+    const list = [...(files ?? [])].filter((f) => f && f.size !== undefined);
+    if (!list.length) return;
+    await this.#whileBusy(async () => {
+      const entries = [];
+      for (const file of list) {
+        const entry = { id: this.#state.nextId++, name: file.webkitRelativePath || file.name,
+          size: file.size, blob: file, options: {}, header: [] };
+        entry.header = await readHeader(file).catch(() => []);
+        // Kept apart: the engine may read the header slightly differently; both keys are saved.
+        entry.pageHeader = entry.header;
+        entry.options = loadMapping(entry.header) ?? {};
+        this.#state.files.push(entry);
+        entries.push(entry);
+      }
+      this.#renderFiles();
+      try {
+        for (const entry of entries) await this.#ingest(entry);
+        await this.#refresh();
+      } catch (error) {
+        this.#showError(error);
+      }
+    });
+  }
+
+  // The Session cannot forget one file, so a removal or a new mapping re-reads every file.
+  async #reingestAll() {
+    await this.#whileBusy(async () => {
+      try {
+        const engine = await this.#engine();
+        await engine.reset();
+        for (const entry of this.#state.files) await this.#ingest(entry);
+        await this.#refresh();
+      } catch (error) {
+        this.#showError(error);
+      }
+    });
+  }
+
+  async #loadSamples() {
+    const manifest = this.#absoluteUrl('samples');
+    if (!manifest) return;
+    await this.#whileBusy(async () => {
+      try {
+        await this.#addFiles(await sampleFiles(manifest));
+      } catch (error) {
+        this.#showError(error);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ computing the report
+  #reportOptions(extra = {}) {
+    const options = { grain: this.#byId('grain').value };
+    if (this.#byId('from').value) options.from = this.#byId('from').value;
+    if (this.#byId('to').value) options.to = this.#byId('to').value;
+    return { ...options, ...extra };
+  }
+
+  async #computeReports(engine) {
+    const state = this.#state;
+    try {
+      if (!state.catalogue.length) state.catalogue = await engine.catalogue();
+      const breakdown = this.#byId('breakdown').value;
+      const total = await engine.report(this.#reportOptions({ compare: true }));
+      const byChannel = await engine.report(this.#reportOptions({ by: ['channel'] }));
+      const byOther = breakdown && breakdown !== 'channel'
+        ? await engine.report(this.#reportOptions({ by: [breakdown] }))
+          .catch((error) => { this.#showError(error); return null; })
+        : null;
+      state.index = new ReportIndex(total, byChannel, byOther);
+      state.reports = { total, by_channel: byChannel, by_other: byOther };
+    } catch (error) {
+      state.index = new ReportIndex();
+      state.reports = {};
+      this.#showError(error);
+    }
+  }
+
+  async #computeModels(engine) {
+    const state = this.#state;
+    try {
+      state.attribution = await engine.attribution({});
+      state.attributionError = null;
+    } catch (error) {
+      state.attribution = null;
+      state.attributionError = error;
+    }
+    try {
+      state.clv = await engine.clv({});
+      state.clvError = null;
+    } catch (error) {
+      state.clv = null;
+      state.clvError = error;
+    }
+  }
+
+  async #refresh() {
+    const state = this.#state;
+    if (!state.files.some((f) => f.report)) {
+      state.index = new ReportIndex();
+      this.#renderDashboard();
+      return;
+    }
+    await this.#whileBusy(async () => {
+      const engine = await this.#engine();
+      await this.#computeReports(engine);
+      await this.#computeModels(engine);
+      if (!state.index.periods.includes(state.period)) state.period = state.index.periods.at(-1) ?? 'all';
+      this.#renderDashboard();
+      if (state.reports.total) this.#emit('roilens-report', this.#reportDocument());
+    });
+  }
+
+  // What the download holds and `roilens-report` carries: file reports, reports, models.
+  #reportDocument() {
+    const state = this.#state;
+    return { files: state.files.map((f) => f.report).filter(Boolean), ...state.reports,
+      attribution: state.attribution, clv: state.clv };
+  }
+
+  // ------------------------------------------------------------ rendering
+  #renderFiles() {
+    const state = this.#state;
+    const lang = state.lang;
+    const container = this.#byId('files');
+    this.#byId('clear-button').hidden = state.files.length === 0;
+    this.#root.querySelector('.app').classList.toggle('has-files', state.files.length > 0);
+    if (!state.files.length) {
+      container.replaceChildren(el('p', { class: 'empty', text: t('noFiles', lang) }));
+      return;
+    }
+    container.replaceChildren(...state.files.flatMap((entry) => [
+      fileCard(entry, lang, this.#cardHandlers()),
+      state.mappingFor === entry.id ? mappingPanel(entry, lang, this.#mappingHandlers()) : null,
+    ].filter(Boolean)));
+  }
+
+  #cardHandlers() {
+    const state = this.#state;
+    return {
+      onFix: (entry) => {
+        state.mappingFor = state.mappingFor === entry.id ? null : entry.id;
+        this.#renderFiles();
+      },
+      onRemove: (entry) => {
+        state.files = state.files.filter((f) => f !== entry);
+        this.#renderFiles();
+        this.#reingestAll();
+      },
+    };
+  }
+
+  #mappingHandlers() {
+    const state = this.#state;
+    return {
+      onApply: (entry, options) => {
+        entry.options = options;
+        saveMapping(entry.header, options);
+        if (entry.pageHeader !== entry.header) saveMapping(entry.pageHeader, options);
+        state.mappingFor = null;
+        this.#reingestAll();
+      },
+      onForget: (entry) => {
+        forgetMapping(entry.header);
+        forgetMapping(entry.pageHeader);
+        entry.options = {};
+        state.mappingFor = null;
+        this.#reingestAll();
+      },
+      onCancel: () => {
+        state.mappingFor = null;
+        this.#renderFiles();
+      },
+    };
+  }
+
+  #renderDashboard() {
+    const state = this.#state;
+    const { lang, index, period } = state;
+    const hasData = state.files.some((f) => f.report);
+    this.#byId('dashboard').hidden = !hasData;
+    if (!hasData) return;
+    const entries = catalogueById(state.catalogue);
+    this.#byId('period-select').replaceChildren(...index.periods.map((p) =>
+      el('option', { value: p, text: p, selected: p === period })));
+    renderTiles(this.#byId('tiles'), { index, entries, period, lang });
+    const basis = index.visitorsBasis;
+    this.#byId('visitors-basis').textContent = basis
+      ? `${t('visitorsBasis', lang)} ${t(basis === 'sessions' ? 'basisSessions' : 'basisUsers', lang)}.` : '';
+    renderFunnel(this.#byId('funnel'), { index, entries, period, lang });
+    renderPeriodTable(this.#byId('period-table'), { index, entries, lang });
+    const breakdown = this.#byId('breakdown').value;
+    this.#byId('breakdown-title').textContent = breakdown ? t(BREAKDOWN_TITLES[breakdown], lang) : '';
+    this.#byId('breakdown-title').hidden = !breakdown;
+    renderBreakdownTable(this.#byId('channel-tables'), { index, entries, lang, dimensionName: breakdown || null });
+    renderCatalogue(this.#byId('catalogue'), { catalogue: state.catalogue, index, period, lang });
+    renderAttribution(this.#byId('attribution'), { attribution: state.attribution,
+      error: state.attributionError, lang, view: state.attributionView, onChange: (view) => {
+        state.attributionView = view;
+        this.#renderDashboard();
+      } });
+    renderClv(this.#byId('clv'), { clv: state.clv, error: state.clvError, index, period, lang });
+  }
+
+  #applyLanguage(lang) {
+    this.#state.lang = lang;
+    this.#byId('lang-toggle').textContent = lang === 'fr' ? 'EN' : 'FR';
+    translateStatic(this.#root, lang);
+    this.#setStatus();
+    this.#renderFiles();
+    this.#renderDashboard();
+  }
+
+  // The grain attribute sets the period select; answers whether it changed anything.
+  #applyGrain() {
+    const grain = this.getAttribute('grain');
+    const select = this.#byId('grain');
+    if (!GRAINS.includes(grain) || select.value === grain) return false;
+    select.value = grain;
+    return true;
+  }
+
+  #applySamples() {
+    this.#byId('sample-button').hidden = !this.hasAttribute('samples');
+  }
+
+  // ------------------------------------------------------------ wiring
+  #wire() {
+    const zone = this.#byId('dropzone');
+    for (const type of ['dragenter', 'dragover']) {
+      zone.addEventListener(type, (event) => {
+        event.preventDefault();
+        zone.classList.add('over');
+      });
+    }
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', async (event) => {
+      event.preventDefault();
+      zone.classList.remove('over');
+      try {
+        await this.#addFiles(await filesFromDrop(event.dataTransfer));
+      } catch (error) {
+        this.#showError(error);
+      }
+    });
+    for (const id of ['file-input', 'folder-input']) {
+      const input = this.#byId(id);
+      // Not event.target: once dispatched, an event from a shadow tree forgets its target.
+      input.addEventListener('change', async () => {
+        await this.#addFiles(input.files);
+        input.value = '';
+      });
+    }
+    this.#byId('sample-button').addEventListener('click', () => this.#loadSamples());
+    // The drop zone is focusable: Enter or Space opens the file picker (keyboard users).
+    zone.addEventListener('keydown', (event) => {
+      if (event.target === zone && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        this.#byId('file-input').click();
+      }
+    });
+    this.#byId('clear-button').addEventListener('click', () => {
+      this.#state.files = [];
+      this.#state.mappingFor = null;
+      this.#renderFiles();
+      this.#reingestAll();
+    });
+    this.#byId('lang-toggle').addEventListener('click', () => this.#toggleLanguage());
+    for (const id of ['grain', 'from', 'to', 'breakdown']) {
+      this.#byId(id).addEventListener('change', () => this.#refresh());
+    }
+    this.#byId('export-button').addEventListener('click', () => this.#download());
+    this.#byId('period-select').addEventListener('change', (event) => {
+      this.#state.period = event.target.value;
+      this.#renderDashboard();
+    });
+  }
+
+  #toggleLanguage() {
+    const lang = this.#state.lang === 'fr' ? 'en' : 'fr';
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // not remembered; still switched
+    }
+    this.setAttribute('lang', lang);
+  }
+
+  // The report as JSON, saved from memory (a blob: URL; nothing leaves the machine).
+  #download() {
+    const body = JSON.stringify(this.#reportDocument(), null, 2);
+    const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+    const link = el('a', { href: url, download: 'roilens-report.json', hidden: true });
+    this.#root.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+if (!customElements.get('roilens-dashboard')) customElements.define('roilens-dashboard', RoilensDashboard);
