@@ -105,6 +105,7 @@ const Engine::Sums& Engine::aggregate(const std::string& measure,
     for (std::size_t i = firstPeriodFrom(periods, f.first);
          i < periods.size() && periods[i].first <= f.last; ++i) {
       Cell& cell = cells[{i, key}];
+      if (f.origin && !f.origin->source_file.empty()) cell.files.insert(f.origin->source_file);
       if (m->distinct) {
         // A fact without an entity is its own entity (never merged with another).
         cell.entities.push_back(f.entity.empty() ? "\x1e" + std::to_string(&f - facts.data())
@@ -123,7 +124,7 @@ const Engine::Sums& Engine::aggregate(const std::string& measure,
       cell.sum = static_cast<double>(std::unique(cell.entities.begin(), cell.entities.end()) -
                                      cell.entities.begin());
     }
-    out[key] = cell.sum;
+    out[key] = Total{cell.sum, std::vector<std::string>(cell.files.begin(), cell.files.end())};
   }
   return out;
 }
@@ -155,13 +156,19 @@ std::vector<KpiValue> Engine::evaluate(const KpiDefinition& kpi, const std::vect
   for (const auto& [key, unused] : keys) {
     KpiValue v{kpi.id, key.first, key.second, std::nullopt, std::nullopt, std::nullopt};
     const auto n_it = num.find(key);
-    const double n = n_it == num.end() ? 0.0 : n_it->second;
+    const double n = n_it == num.end() ? 0.0 : n_it->second.value;
+    if (n_it != num.end()) v.inputs = n_it->second.inputs;
     v.numerator = n;
     if (kpi.combine == Combine::kNumerator) {
       v.value = n;
     } else {
       const auto d_it = den.find(key);
-      const double d = d_it == den.end() ? 0.0 : d_it->second;
+      const double d = d_it == den.end() ? 0.0 : d_it->second.value;
+      if (d_it != den.end()) {
+        v.inputs.insert(v.inputs.end(), d_it->second.inputs.begin(), d_it->second.inputs.end());
+        std::sort(v.inputs.begin(), v.inputs.end());
+        v.inputs.erase(std::unique(v.inputs.begin(), v.inputs.end()), v.inputs.end());
+      }
       v.denominator = d;
       if (d != 0.0) {
         switch (kpi.combine) {
@@ -190,21 +197,60 @@ std::vector<KpiValue> Engine::combineKpis(const KpiDefinition& kpi,
   const KpiDefinition* a = findKpi(catalogue(), kpi.numerator);
   const KpiDefinition* b = findKpi(catalogue(), kpi.denominator);
   if (!a || !b) return out;
-  std::map<std::pair<std::size_t, DimensionKey>,
-           std::pair<std::optional<double>, std::optional<double>>>
-      joined;
+  std::map<std::pair<std::size_t, DimensionKey>, KpiValue> joined;
+  const auto slot = [&](std::size_t period, const DimensionKey& dims) -> KpiValue& {
+    auto [it, inserted] = joined.try_emplace({period, dims});
+    if (inserted) it->second = KpiValue{kpi.id, period, dims, {}, {}, {}, {}};
+    return it->second;
+  };
   if (groups.empty()) {
-    for (std::size_t i = 0; i < periods.size(); ++i) joined[{i, {}}];
+    for (std::size_t i = 0; i < periods.size(); ++i) slot(i, {});
   }
-  for (const KpiValue& v : evaluate(*a, periods, groups, filters))
-    joined[{v.period, v.dimensions}].first = v.value;
-  for (const KpiValue& v : evaluate(*b, periods, groups, filters))
-    joined[{v.period, v.dimensions}].second = v.value;
-  for (const auto& [key, pair] : joined) {
-    KpiValue v{kpi.id, key.first, key.second, std::nullopt, pair.first, pair.second};
-    if (pair.first && pair.second && *pair.second != 0.0)
-      v.value = *pair.first / *pair.second * kpi.scale;
+  for (const bool is_numerator : {true, false}) {
+    for (const KpiValue& v : evaluate(is_numerator ? *a : *b, periods, groups, filters)) {
+      KpiValue& target = slot(v.period, v.dimensions);
+      (is_numerator ? target.numerator : target.denominator) = v.value;
+      target.inputs.insert(target.inputs.end(), v.inputs.begin(), v.inputs.end());
+    }
+  }
+  for (auto& [key, v] : joined) {
+    if (v.numerator && v.denominator && *v.denominator != 0.0) {
+      v.value = *v.numerator / *v.denominator * kpi.scale;
+    }
+    std::sort(v.inputs.begin(), v.inputs.end());
+    v.inputs.erase(std::unique(v.inputs.begin(), v.inputs.end()), v.inputs.end());
     out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::vector<FeedingRecord> Engine::feedingRecords(const KpiDefinition& kpi, const Period& period,
+                                                  const DimensionFilter& slice, std::size_t limit) {
+  std::vector<FeedingRecord> out;
+  if (kpi.combine == Combine::kKpiRatio) {
+    for (const std::string* id : {&kpi.numerator, &kpi.denominator}) {
+      const KpiDefinition* k = findKpi(catalogue(), *id);
+      if (!k) continue;
+      for (FeedingRecord& r : feedingRecords(*k, period, slice, limit - out.size())) {
+        out.push_back(std::move(r));
+      }
+    }
+    return out;
+  }
+  DimensionFilter filters = kpi.where;
+  filters.insert(filters.end(), slice.begin(), slice.end());
+  std::vector<Dimension> groups;
+  for (const auto& [d, value] : slice) groups.push_back(d);
+  for (const std::string* id : {&kpi.numerator, &kpi.denominator}) {
+    const MeasureDefinition* m = id->empty() ? nullptr : findMeasure(*id);
+    if (!m) continue;
+    for (const Fact& f : factsOf(*m, needsLandingRows(groups, filters))) {
+      if (out.size() >= limit) return out;
+      if (!passes(f, filters) || f.last < period.first || f.first > period.last) continue;
+      const double overlap = std::min(f.last, period.last) - std::max(f.first, period.first) + 1;
+      out.push_back(
+          {*id, f.origin, m->distinct ? 1.0 : f.amount * overlap / (f.last - f.first + 1)});
+    }
   }
   return out;
 }

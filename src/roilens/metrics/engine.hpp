@@ -3,7 +3,9 @@
 // a breakdown), as ratios of sums, each value with its numerator and denominator.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -25,6 +27,14 @@ struct KpiValue {
   std::optional<double> value;
   std::optional<double> numerator;
   std::optional<double> denominator;
+  std::vector<std::string> inputs;  // source files of the records that fed the operands
+};
+
+// One record behind a value: which operand it fed, where it came from, and how much it gave.
+struct FeedingRecord {
+  std::string measure;
+  const model::Origin* origin = nullptr;
+  double amount = 0.0;  // its share in the period (ranged rows are spread over their days)
 };
 
 // What a KPI lacks to be computed: a model table and what it must contain.
@@ -47,6 +57,11 @@ class Engine {
   static bool supports(const KpiDefinition& kpi, const std::vector<Dimension>& dims);
 
   std::vector<MissingInput> missingInputs(const KpiDefinition& kpi) const;
+
+  // The records behind one value (period, slice given as filters): the rows a user sees when
+  // tracing a KPI back to its files. At most `limit` records.
+  std::vector<FeedingRecord> feedingRecords(const KpiDefinition& kpi, const Period& period,
+                                            const DimensionFilter& slice, std::size_t limit);
   bool usesMoney(const KpiDefinition& kpi) const;
 
   VisitorsBasis visitorsBasis() const { return basis_; }
@@ -57,11 +72,16 @@ class Engine {
   struct Cell {
     double sum = 0.0;
     std::vector<std::string> entities;  // distinct measures: sorted, unique
+    std::set<std::string_view> files;
   };
   using Cells = std::map<std::pair<std::size_t, DimensionKey>, Cell>;
 
   const std::vector<Fact>& factsOf(const MeasureDefinition& m, bool landing_page_rows);
-  using Sums = std::map<std::pair<std::size_t, DimensionKey>, double>;
+  struct Total {
+    double value = 0.0;
+    std::vector<std::string> inputs;  // source files, sorted
+  };
+  using Sums = std::map<std::pair<std::size_t, DimensionKey>, Total>;
   // A measure summed per period and slice. Many KPIs share a measure (leads feeds seven of
   // them), so results are kept per (measure, periods, groups, filters).
   const Sums& aggregate(const std::string& measure, const std::vector<Period>& periods,

@@ -40,6 +40,7 @@ struct Fact {
   DimensionValues dims;
   double amount = 1.0;
   std::string entity;  // for distinct counts: the engine counts each entity once per slice
+  const model::Origin* origin = nullptr;  // the record it came from (file, line), for tracing
 };
 
 using FactSource = std::vector<Fact> (*)(const model::Dataset&, const MeasureContext&);

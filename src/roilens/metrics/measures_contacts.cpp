@@ -27,6 +27,7 @@ bool hasContactsAndCampaignEntries(const Dataset& d) {
 
 Fact contactFact(const model::Contact& c, model::Timestamp at, const MeasureContext& ctx) {
   Fact f = dayFact(model::localDay(at, ctx.utc_offset_minutes));
+  f.origin = &c.origin;
   fillContactDimensions(c, f.dims);
   return f;
 }

@@ -79,6 +79,7 @@ std::vector<Fact> emailFacts(const Dataset& data, const MeasureContext& ctx) {
     if (!known) continue;
     Fact f =
         dayFact(model::localDay(*m.original->sent_at, ctx.utc_offset_minutes), *field(m, kField));
+    f.origin = &m.original->origin;
     at(f.dims, Dimension::kEmail) = m.original->campaign_id;
     at(f.dims, Dimension::kCampaign) = m.original->name;
     out.push_back(std::move(f));

@@ -41,6 +41,7 @@ bool isCountedSale(const Transaction& t) { return isWon(t) && dateOf(t) && amoun
 Fact saleFact(const Transaction& t, const ContactIndex& contacts, const MeasureContext& ctx,
               double amount) {
   Fact f = dayFact(model::localDay(*dateOf(t), ctx.utc_offset_minutes), amount);
+  f.origin = &t.origin;
   if (const model::Contact* c = contacts.find(t.customer_ref)) fillContactDimensions(*c, f.dims);
   std::string& channel = at(f.dims, Dimension::kChannel);
   if (channel.empty()) channel = t.channel;
@@ -129,6 +130,7 @@ std::vector<Fact> costs(const Dataset& data, const MeasureContext&) {
     f.first = c.range_start;
     f.last = c.range_end;
     f.amount = c.cost;
+    f.origin = &c.origin;
     at(f.dims, Dimension::kChannel) = c.channel;
     at(f.dims, Dimension::kCampaign) = !c.campaign_name.empty() ? c.campaign_name : c.campaign_id;
     at(f.dims, Dimension::kDevice) = lowerCase(c.device);

@@ -27,6 +27,7 @@ bool hasEvents(const Dataset& d) {
 
 Fact eventFact(const Touchpoint& t, const MeasureContext& ctx) {
   Fact f = dayFact(model::localDay(t.occurred_at, ctx.utc_offset_minutes));
+  f.origin = &t.origin;
   at(f.dims, Dimension::kChannel) = t.channel;
   at(f.dims, Dimension::kSource) = t.source;
   at(f.dims, Dimension::kCampaign) = t.campaign;
@@ -117,6 +118,7 @@ Members campaignMembers(const Dataset& data) {
 Fact memberFact(const std::pair<std::string, std::string>& key, const Touchpoint& entry,
                 const MeasureContext& ctx) {
   Fact f = dayFact(model::localDay(entry.occurred_at, ctx.utc_offset_minutes));
+  f.origin = &entry.origin;
   at(f.dims, Dimension::kCampaign) = key.second;
   f.entity = key.first + '\x1f' + key.second;
   return f;

@@ -37,6 +37,7 @@ namespace {
 
 Fact rowFact(const TrafficAgg& r, double amount) {
   Fact f;
+  f.origin = &r.origin;
   f.first = r.range_start;
   f.last = r.range_end;
   f.amount = amount;

@@ -179,10 +179,39 @@ class ReportBuilder {
             {"trends", s_.trends},
             {"ab_tests", detail::abTests(engine_, o_, range_)},
             {"visitors_basis", visitorsBasis()},
-            {"currencies", currencies(data_)}};
+            {"currencies", currencies(data_)},
+            {"explain", explain()}};
   }
 
  private:
+  static constexpr std::size_t kExplainLimit = 1000;
+
+  // The records behind the value the user asked to trace (options.explain).
+  json explain() {
+    if (!o_.explain) return nullptr;
+    const ExplainSpec& e = *o_.explain;
+    const auto period = e.period == "all" ? range_ : metrics::parsePeriodLabel(e.period);
+    json records = json::array();
+    if (period) {
+      const auto& kpi = *metrics::findKpi(metrics::catalogue(), e.kpi);
+      for (const auto& r : engine_.feedingRecords(kpi, *period, e.dimensions, kExplainLimit + 1)) {
+        records.push_back({{"measure", r.measure},
+                           {"file", r.origin ? json(r.origin->source_file) : json(nullptr)},
+                           {"line", r.origin ? json(r.origin->source_row) : json(nullptr)},
+                           {"amount", detail::numberJson(r.amount)}});
+      }
+    }
+    const bool truncated = records.size() > kExplainLimit;
+    if (truncated) records.erase(records.size() - 1);
+    json dims = json::object();
+    for (const auto& [d, v] : e.dimensions) dims[std::string(metrics::dimensionName(d))] = v;
+    return {{"kpi", e.kpi},
+            {"period", e.period},
+            {"dimensions", dims},
+            {"records", records},
+            {"truncated", truncated}};
+  }
+
   // A daily report over decades (or a stray year-1900 date) would take minutes and gigabytes:
   // refuse it with a message rather than hang the page.
   json tooManyPeriods() const {
@@ -310,7 +339,8 @@ class ReportBuilder {
                            {"dimensions", detail::dimensionsJson(v.dimensions)},
                            {"value", detail::numberJson(v.value)},
                            {"numerator", detail::numberJson(v.numerator)},
-                           {"denominator", detail::numberJson(v.denominator)}});
+                           {"denominator", detail::numberJson(v.denominator)},
+                           {"inputs", v.inputs}});
     }
     if (!o_.compare) return;
     const ValueMap previous =

@@ -32,6 +32,13 @@ struct AbTestSpec {
   std::string b;
 };
 
+// One value to trace back to the records that fed it.
+struct ExplainSpec {
+  std::string kpi;
+  std::string period;  // a period label or "all"
+  metrics::DimensionFilter dimensions;
+};
+
 struct ReportOptions {
   std::optional<metrics::Grain> grain;  // month when neither grain nor from/to is given
   std::optional<model::DayNumber> from;
@@ -44,6 +51,7 @@ struct ReportOptions {
   std::optional<model::DayNumber> cadence_start;
   std::vector<AbTestSpec> ab_tests;
   bool compare = true;  // trends against the previous period and the year before
+  std::optional<ExplainSpec> explain;
 };
 
 Result<ReportOptions> parseReportOptions(const nlohmann::json& options);

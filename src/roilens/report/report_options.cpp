@@ -118,6 +118,27 @@ Result<AbTestSpec> abTestOption(const json& t, const std::string& name) {
   return out;
 }
 
+Result<ExplainSpec> explainOption(const json& e) {
+  if (!e.is_object() || !e.contains("kpi") || !e["kpi"].is_string() ||
+      !isValueKpi(e["kpi"].get<std::string>())) {
+    return optionError("explain", "expected {kpi, period, dimensions} naming a KPI with values",
+                       "{kpi, period, dimensions} attendu, avec un KPI à valeurs");
+  }
+  ExplainSpec out;
+  out.kpi = e["kpi"].get<std::string>();
+  out.period = e.value("period", std::string("all"));
+  if (out.period != "all" && !metrics::parsePeriodLabel(out.period)) {
+    return optionError("explain.period", "expected a period such as 2025-03 or all",
+                       "période attendue, par ex. 2025-03 ou all");
+  }
+  if (e.contains("dimensions")) {
+    auto dims = filterOption(e["dimensions"], "explain.dimensions");
+    if (!dims) return dims.error();
+    out.dimensions = dims.value();
+  }
+  return out;
+}
+
 // Fills one option at a time; stops at the first error.
 class OptionsParser {
  public:
@@ -228,6 +249,11 @@ class OptionsParser {
         }
       }
     }
+    if (in_.contains("explain") && !in_["explain"].is_null()) {
+      auto e = explainOption(in_["explain"]);
+      if (!e) return e.error();
+      out_.explain = e.value();
+    }
     return std::nullopt;
   }
 
@@ -278,7 +304,11 @@ json toJson(const ReportOptions& o) {
           {"goals", goals},
           {"cadence_start", dateJson(o.cadence_start)},
           {"ab_tests", tests},
-          {"compare", o.compare}};
+          {"compare", o.compare},
+          {"explain", o.explain ? json{{"kpi", o.explain->kpi},
+                                       {"period", o.explain->period},
+                                       {"dimensions", filterJson(o.explain->dimensions)}}
+                                : json(nullptr)}};
 }
 
 }  // namespace roilens::report

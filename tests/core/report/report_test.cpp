@@ -156,6 +156,34 @@ TEST(Report, TooManyPeriodsIsAnErrorNotAHang) {
   EXPECT_GT(c["cadence"].size(), 4000u);
 }
 
+// Every value names the files that fed it, and options.explain lists the records (file, line).
+TEST(Report, ValuesAreTraceableToFilesAndLines) {
+  model::Dataset d = funnelDataset();
+  for (std::size_t i = 0; i < d.contacts.size(); ++i) {
+    d.contacts[i].origin = {"hubspot", "contacts.csv", i + 2};  // line 1 is the header
+  }
+  for (std::size_t i = 0; i < d.traffic.size(); ++i)
+    d.traffic[i].origin = {"ga4", "traffic.csv", i + 10};
+  const json r = report(d, {{"compare", false},
+                            {"kpis", {"lead_conversion_rate"}},
+                            {"explain",
+                             {{"kpi", "lead_conversion_rate"},
+                              {"period", "2025-03"},
+                              {"dimensions", {{"channel", "Paid Search"}}}}}});
+  const json* v = findValue(r, "lead_conversion_rate", "2025-03");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ((*v)["inputs"], json::array({"contacts.csv", "traffic.csv"}));
+  // Paid Search in March: leads c3 (line 4) and c4 (line 5); visitors from the March Paid Search
+  // traffic row (index 4 → line 14), whole month = amount 100.
+  const json expected = json::array(
+      {{{"measure", "leads"}, {"file", "contacts.csv"}, {"line", 4}, {"amount", 1}},
+       {{"measure", "leads"}, {"file", "contacts.csv"}, {"line", 5}, {"amount", 1}},
+       {{"measure", "visitors"}, {"file", "traffic.csv"}, {"line", 14}, {"amount", 100}}});
+  EXPECT_EQ(r["explain"]["records"], expected);
+  EXPECT_EQ(r["explain"]["truncated"], false);
+  EXPECT_EQ(parseError({{"explain", {{"kpi", "goals"}}}}).position.column, "explain");
+}
+
 TEST(Report, CustomRangeGrainAndKpiSubset) {
   const json r =
       report(funnelDataset(), {{"from", "2025-03-01"}, {"to", "2025-03-15"}, {"kpis", {"leads"}}});
