@@ -637,6 +637,11 @@ FileReader::Result FileReader::finish() {
 }
 
 void FileReader::summarise() {
+  for (std::size_t col = 0; col < binding_.fields.size(); ++col) {
+    if (binding_.fields[col] && !unrecognised_) {
+      report_.mapping[binding_.header[col]] = std::string(fieldName(*binding_.fields[col]));
+    }
+  }
   if (report_.encoding.empty()) report_.encoding = io::encodingName(decoder_.encoding());
   if (decoder_.sawInvalidBytes()) {
     report_.warn({"some bytes were not valid text and were replaced by '\xEF\xBF\xBD'",

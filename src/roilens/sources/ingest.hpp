@@ -72,8 +72,9 @@ struct FileReport {
   std::vector<std::string> warnings;     // English
   std::vector<std::string> warnings_fr;  // the same warnings in French, in the same order
   std::vector<std::string> header;
-  std::string encoding;  // "UTF-8", "UTF-16LE", "Windows-1252", "XLSX", ...
-  std::string variant;   // what kind of export of that tool: "contacts", "deals", "exploration"...
+  std::map<std::string, std::string> mapping;  // header cell → model field name it fed
+  std::string encoding;                        // "UTF-8", "UTF-16LE", "Windows-1252", "XLSX", ...
+  std::string variant;  // what kind of export of that tool: "contacts", "deals", "exploration"...
   // The file could not be read at all (empty, binary, damaged XLSX/JSON), or was not recognised
   // (kUnrecognisedFile: its rows are then read and skipped as "unrecognised").
   std::optional<Error> error;
@@ -88,7 +89,8 @@ struct FileReport {
 // {"file","tool","confidence","tables","rows":{"read","kept","rejected","skipped"},
 //  "rejections":[{"line","column","reason","reason_fr"}],"date_range":{"from","to"} or null,
 //  "currency": code, null, or the list when mixed, "warnings":[...]} plus "skipped_detail",
-// "encoding", "variant", "header" and "error" ({"code","message","message_fr"}) when set.
+// "encoding", "variant", "header", "mapping" ({header: field}), "warnings_fr" and "error"
+// ({"code","message","message_fr"}) when set.
 nlohmann::json toJson(const FileReport& report);
 
 // One ingest per session. Files are streamed: beginFile, feed any number of chunks, endFile.
@@ -102,7 +104,7 @@ class Ingest {
 
   void beginFile(std::string name, FileOptions options = {});
   void feed(std::string_view bytes);
-  const FileReport& endFile();
+  const FileReport& endFile();  // valid until the next endFile()
 
   const model::Dataset& dataset() const;
   const std::vector<FileReport>& files() const;

@@ -43,6 +43,7 @@ nlohmann::json toJson(const FileReport& report) {
   out["encoding"] = report.encoding;
   out["variant"] = report.variant;
   out["header"] = report.header;
+  out["mapping"] = report.mapping;
   if (report.error) {
     out["error"] = {{"code", errorCodeName(report.error->code)},
                     {"message", report.error->describe()},

@@ -379,6 +379,10 @@ TEST(InspectJson, ShapeOfOneFileEntry) {
   EXPECT_EQ(j["currency"], "EUR");
   EXPECT_TRUE(j["warnings"].is_array());
   EXPECT_FALSE(j.contains("error"));
+  EXPECT_EQ(j["mapping"], (nlohmann::json{{"id", "txn_id"},
+                                          {"Created date (UTC)", "created_at"},
+                                          {"Amount", "amount"},
+                                          {"Currency", "currency"}}));
 }
 
 TEST(FrenchGa4, TranslatedPreambleAndHeaders) {
