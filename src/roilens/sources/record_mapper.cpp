@@ -4,29 +4,16 @@
 
 #include "roilens/sources/channel_taxonomy.hpp"
 #include "roilens/sources/label_text.hpp"
+#include "roilens/sources/record_mapper_support.hpp"
 #include "roilens/sources/status_vocabulary.hpp"
 
 namespace roilens::sources {
 namespace {
 
+using mapper_support::currencyFromSign;
+using mapper_support::upper;
+using mapper_support::widen;
 using model::DayNumber;
-
-std::string upper(std::string_view text) {
-  std::string out(trimText(text));
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Currency signs written in amount cells → ISO code. "$" alone is read as USD (stated in the
-// file's warnings by the caller when it happens).
-std::string currencyFromSign(const std::string& sign) {
-  if (sign == "€") return "EUR";
-  if (sign == "£") return "GBP";
-  if (sign == "₹") return "INR";
-  if (sign == "¥") return "JPY";
-  if (sign == "$" || sign == "US$") return "USD";
-  return sign.size() == 3 ? upper(sign) : std::string();
-}
 
 model::Granularity granularityOf(DayNumber from, DayNumber to) {
   const DayNumber span = to - from + 1;
@@ -37,15 +24,6 @@ model::Granularity granularityOf(DayNumber from, DayNumber to) {
   if (start.day == 1 && next.day == 1 && span >= 28 && span <= 31)
     return model::Granularity::kMonth;
   return model::Granularity::kTotal;
-}
-
-DayNumber dayOf(model::Timestamp t, int offset_minutes) {
-  return model::localDay(t, offset_minutes);
-}
-
-void widen(RowOutcome& outcome, DayNumber day) {
-  outcome.first_day = outcome.first_day ? std::min(*outcome.first_day, day) : day;
-  outcome.last_day = outcome.last_day ? std::max(*outcome.last_day, day) : day;
 }
 
 void addTo(std::optional<double>& into, const std::optional<double>& from) {
@@ -232,6 +210,7 @@ RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, mode
     outcome.reason_fr = cells.failureFr();
   } else if (outcome.fate == RowFate::kKept) {
     for (const std::string& sign : cells.currencySigns()) {
+      dollar_sign_read_ = dollar_sign_read_ || sign == "$";
       if (auto code = currencyFromSign(sign); !code.empty()) outcome.currencies.insert(code);
     }
   }
@@ -246,6 +225,13 @@ std::vector<Warning> RecordMapper::warnings() const {
                        "empty",
                    n + " ligne(s) avaient moins de cellules que l'en-tête : les cellules "
                        "manquantes ont été lues vides"});
+  }
+  if (dollar_sign_read_) {
+    out.push_back(
+        {"amounts written with '$' were read as US dollars (USD); add a currency column "
+         "if they are another dollar",
+         "les montants écrits avec '$' ont été lus en dollars américains (USD) ; "
+         "ajoutez une colonne de devise s'il s'agit d'un autre dollar"});
   }
   for (const std::string& label : unknown_channels_) {
     out.push_back({"channel '" + label + "' is not a GA4 default channel: kept as written",
@@ -405,262 +391,6 @@ void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& o
   widen(outcome, row.range_end);
   if (!row.currency.empty()) outcome.currencies.insert(row.currency);
   out.costs.push_back(std::move(row));
-}
-
-void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
-                              RowOutcome& outcome) {
-  model::Contact row;
-  row.contact_id = std::string(cells.text(Field::kContactId));
-  row.email = emailKey(cells.text(Field::kEmail));
-  if (row.contact_id.empty() && row.email.empty()) {
-    cells.fail("", "no contact id and no e-mail: the row cannot be joined to anything",
-               "ni identifiant ni e-mail : la ligne ne peut être reliée à rien");
-    return;
-  }
-  const int offset = context_.utc_offset_minutes;
-  if (auto created = cells.dateTime(Field::kCreatedAt)) row.created_at = created->utc;
-  row.lifecycle_stage = lifecycleStageId(cells.text(Field::kLifecycleStage));
-  constexpr Field kStageFields[model::kStageCount] = {
-      Field::kStageSubscriber,  Field::kStageLead,     Field::kStageMql,       Field::kStageSql,
-      Field::kStageOpportunity, Field::kStageCustomer, Field::kStageEvangelist};
-  for (std::size_t s = 0; s < model::kStageCount; ++s) {
-    if (auto at = cells.dateTime(kStageFields[s])) row.stage_at[s] = at->utc;
-  }
-  if (!row.created_at) row.created_at = row.at(model::Stage::kLead);
-  row.original_source_raw = std::string(cells.text(Field::kOriginalSource));
-  row.original_detail_1 = std::string(cells.text(Field::kOriginalDetail1));
-  row.original_detail_2 = std::string(cells.text(Field::kOriginalDetail2));
-  if (!row.original_source_raw.empty()) {
-    row.original_channel = channelFromHubSpotSource(row.original_source_raw, row.original_detail_1,
-                                                    row.original_detail_2);
-    if (row.original_channel.empty())
-      row.original_channel = channelFromGa4Label(row.original_source_raw);
-    if (row.original_channel.empty())
-      row.original_channel = channelFromUtm(row.original_source_raw, "");
-  }
-  if (binding_.has(Field::kLatestSource)) {
-    row.latest_channel = channelFromHubSpotSource(cells.text(Field::kLatestSource));
-  }
-  row.campaign = std::string(cells.text(Field::kCampaign));
-  if (row.campaign.empty()) {
-    row.campaign = campaignFromHubSpotDrillDown(row.original_source_raw, row.original_detail_1,
-                                                row.original_detail_2);
-  }
-  row.device = std::string(cells.text(Field::kDevice));
-  row.owner = std::string(cells.text(Field::kOwner));
-  row.company_id = std::string(cells.text(Field::kCompanyId));
-  row.lead_status = std::string(cells.text(Field::kLeadStatus));
-  row.score = cells.number(Field::kScore);
-  row.first_conversion = std::string(cells.text(Field::kFirstConversion));
-  if (auto at = cells.dateTime(Field::kFirstConversionAt)) row.first_conversion_at = at->utc;
-  row.total_revenue = cells.number(Field::kTotalRevenue);
-  for (std::size_t col = 0; col < binding_.header.size() && col < record.fields.size(); ++col) {
-    if (!binding_.fields[col] && !trimText(record.fields[col]).empty()) {
-      row.extra[binding_.header[col]] = record.fields[col];
-    }
-  }
-  row.origin = origin(cells.line());
-  if (cells.failed()) return;
-  if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
-  for (const auto& at : row.stage_at) {
-    if (at) widen(outcome, dayOf(*at, offset));
-  }
-  out.contacts.push_back(std::move(row));
-}
-
-void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
-  const std::string_view name = cells.text(Field::kTxnId);
-  if (context_.tool == "shopify") {
-    // One row per line item: only an order's first row carries the order cells (FORMATS §12).
-    // Rule: a row repeating the previous row's order Name with empty Financial Status and Total
-    // is a line item of an order already counted → skipped ("line_item"), never kept twice.
-    if (!name.empty() && name == last_order_name_ && cells.isEmpty(Field::kStatus) &&
-        cells.isEmpty(Field::kAmount)) {
-      outcome.fate = RowFate::kSkipped;
-      outcome.skip_reason = "line_item";
-      return;
-    }
-    last_order_name_ = std::string(name);
-  }
-  // Stripe test-mode charges are not revenue: skipped ("test_mode"), never kept.
-  const std::string mode = labelKey(cells.text(Field::kPaymentMode));
-  if (mode == "test" || mode == "false") {
-    outcome.fate = RowFate::kSkipped;
-    outcome.skip_reason = "test_mode";
-    return;
-  }
-  model::Transaction row;
-  row.txn_id = std::string(name);
-  const bool deal = context_.tool == "hubspot" || context_.tool == "salesforce";
-  row.kind = deal ? model::TransactionKind::kDeal
-                  : (context_.tool == "stripe" ? model::TransactionKind::kCharge
-                                               : model::TransactionKind::kOrder);
-  const std::string email = emailKey(cells.text(Field::kEmail));
-  row.customer_ref = !email.empty() ? email : std::string(cells.text(Field::kCustomerId));
-  if (auto at = cells.dateTime(Field::kCreatedAt)) row.created_at = at->utc;
-  if (auto at = cells.dateTime(Field::kClosedAt)) row.closed_at = at->utc;
-  if (auto at = cells.dateTime(Field::kPaidAt); at && !row.closed_at) row.closed_at = at->utc;
-  row.amount_gross = cells.number(Field::kAmount);
-  row.refunds = cells.number(Field::kRefunds).value_or(0.0);
-  row.discount = cells.number(Field::kDiscount).value_or(0.0);
-  row.tax = cells.number(Field::kTax).value_or(0.0);
-  row.shipping = cells.number(Field::kShipping).value_or(0.0);
-  if (row.amount_gross) row.amount_net = *row.amount_gross - row.refunds;
-  row.currency = rowCurrency(cells);
-  if (row.currency.empty() && cells.currencySigns().size() == 1) {
-    row.currency = currencyFromSign(*cells.currencySigns().begin());  // "$1,250.00"
-  }
-  row.pipeline = std::string(cells.text(Field::kPipeline));
-  row.stage = std::string(cells.text(Field::kDealStage));
-  row.status = transactionStatus(cells, deal, row.stage);
-  row.is_upsell = isUpsellDealType(cells.text(Field::kDealType));
-  setTransactionChannel(cells, row);
-  if (row.txn_id.empty() && !row.amount_gross) {
-    cells.fail("", "no transaction id and no amount", "ni identifiant de transaction ni montant");
-  }
-  row.origin = origin(cells.line());
-  if (cells.failed()) return;
-  const int offset = context_.utc_offset_minutes;
-  if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
-  if (row.closed_at) widen(outcome, dayOf(*row.closed_at, offset));
-  if (!row.currency.empty()) outcome.currencies.insert(row.currency);
-  out.transactions.push_back(std::move(row));
-}
-
-model::TransactionStatus RecordMapper::transactionStatus(CellReader& cells, bool deal,
-                                                         const std::string& stage) const {
-  using model::TransactionStatus;
-  if (deal) {
-    // Deal stage words first; Salesforce's Won / Closed flags refine an open stage.
-    const TransactionStatus by_stage = dealStatus(stage);
-    if (binding_.has(Field::kIsWon) && isTruthy(cells.text(Field::kIsWon))) {
-      return TransactionStatus::kWon;
-    }
-    if (binding_.has(Field::kIsClosed) && isTruthy(cells.text(Field::kIsClosed)) &&
-        by_stage == TransactionStatus::kOpen) {
-      return TransactionStatus::kLost;
-    }
-    return by_stage;
-  }
-  if (!cells.isEmpty(Field::kCancelledAt)) return TransactionStatus::kCancelled;
-  // An order or charge without a status column is a completed sale (Stripe "Paid" by default).
-  return paymentStatus(cells.text(Field::kStatus)).value_or(TransactionStatus::kPaid);
-}
-
-void RecordMapper::setTransactionChannel(const CellReader& cells, model::Transaction& row) const {
-  row.utm_source = std::string(cells.text(Field::kSource));
-  row.utm_medium = std::string(cells.text(Field::kMedium));
-  row.utm_campaign = std::string(cells.text(Field::kCampaign));
-  row.utm_content = std::string(cells.text(Field::kContent));
-  row.utm_term = std::string(cells.text(Field::kTerm));
-  if (context_.tool == "shopify") {
-    row.channel = channelFromShopifySource(row.utm_source);
-    row.utm_source.clear();  // Shopify's Source is the sales channel, not a UTM source
-  } else if (context_.tool == "woocommerce") {
-    row.channel = channelFromWooCommerceOrigin(cells.text(Field::kChannel));
-  } else if (!row.utm_source.empty() || !row.utm_medium.empty()) {
-    row.channel = channelFromUtm(row.utm_source, row.utm_medium, row.utm_campaign);
-  }
-}
-
-void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
-  model::EmailCampaignStats row;
-  row.campaign_id = std::string(cells.text(Field::kCampaignId));
-  row.name = std::string(cells.text(Field::kEmailName));
-  row.subject = std::string(cells.text(Field::kSubject));
-  row.audience = std::string(cells.text(Field::kAudience));
-  if (row.campaign_id.empty() && row.name.empty() && row.subject.empty()) {
-    cells.fail("", "no campaign id, name or subject",
-               "ni identifiant, ni nom, ni objet de campagne");
-    return;
-  }
-  if (auto at = cells.dateTime(Field::kSentAt)) row.sent_at = at->utc;
-  row.recipients = cells.number(Field::kRecipients);
-  row.delivered = cells.number(Field::kDelivered);
-  row.bounces_hard = cells.number(Field::kBouncesHard);
-  row.bounces_soft = cells.number(Field::kBouncesSoft);
-  const auto bounces_total = cells.number(Field::kBouncesTotal);
-  // Mautic reports sent and bounced but not delivered: delivered = sent − bounced.
-  if (!row.delivered && row.recipients && bounces_total)
-    row.delivered = *row.recipients - *bounces_total;
-  row.unique_opens = cells.number(Field::kUniqueOpens);
-  row.total_opens = cells.number(Field::kTotalOpens);
-  row.unique_clicks = cells.number(Field::kUniqueClicks);
-  row.total_clicks = cells.number(Field::kTotalClicks);
-  row.unsubscribes = cells.number(Field::kUnsubscribes);
-  row.complaints = cells.number(Field::kComplaints);
-  row.orders = cells.number(Field::kOrders);
-  row.revenue = cells.number(Field::kRevenue);
-  row.origin = origin(cells.line());
-  if (cells.failed()) return;
-  if (row.sent_at) widen(outcome, dayOf(*row.sent_at, context_.utc_offset_minutes));
-  out.emails.push_back(std::move(row));
-}
-
-void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
-  model::Touchpoint row;
-  row.contact_ref = emailKey(cells.text(Field::kEmail));
-  if (row.contact_ref.empty()) row.contact_ref = std::string(cells.text(Field::kContactId));
-  const auto at = cells.dateTime(Field::kCreatedAt);
-  if (!at) {
-    if (!cells.failed()) {
-      cells.fail("", "no date for this visit", "pas de date pour cette visite");
-    }
-    return;
-  }
-  row.occurred_at = at->utc;
-  row.type = model::TouchpointType::kVisit;
-  row.source = std::string(cells.text(Field::kReferrerName));
-  if (row.source.empty()) row.source = std::string(cells.text(Field::kSource));
-  row.medium = std::string(cells.text(Field::kMedium));
-  row.campaign = std::string(cells.text(Field::kCampaign));
-  row.term = std::string(cells.text(Field::kTerm));
-  row.landing_page = std::string(cells.text(Field::kLandingPage));
-  row.device = std::string(cells.text(Field::kDevice));
-  row.channel =
-      binding_.has(Field::kReferrerType)
-          ? channelFromMatomoReferrerType(cells.text(Field::kReferrerType), row.source, row.medium)
-          : channelFromUtm(row.source, row.medium, row.campaign);
-  row.value = cells.number(Field::kRevenue);
-  row.origin = origin(cells.line());
-  if (cells.failed()) return;
-  widen(outcome, dayOf(row.occurred_at, context_.utc_offset_minutes));
-  out.touchpoints.push_back(std::move(row));
-}
-
-void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
-  model::PathAggregate row;
-  for (const std::string_view step : splitText(cells.text(Field::kPath), '>')) {
-    if (!trimText(step).empty()) row.channels.emplace_back(trimText(step));
-  }
-  if (row.channels.empty()) {
-    cells.fail("path", "empty path", "chemin vide");
-    return;
-  }
-  row.conversions = cells.number(Field::kPathConversions).value_or(0.0);
-  row.conversion_value = cells.number(Field::kPathValue).value_or(0.0);
-  row.nulls = cells.number(Field::kPathNulls).value_or(0.0);
-  row.origin = origin(cells.line());
-  if (!cells.failed()) out.paths.push_back(std::move(row));
-}
-
-void RecordMapper::mapRfm(CellReader& cells, model::Dataset& out) {
-  model::RfmSummary row;
-  row.customer = std::string(cells.text(Field::kRfmCustomer));
-  const auto frequency = cells.number(Field::kFrequency);
-  const auto recency = cells.number(Field::kRecency);
-  const auto age = cells.number(Field::kAge);
-  if (!cells.failed() && (!frequency || !recency || !age)) {
-    cells.fail("", "frequency, recency and T are all needed",
-               "fréquence, récence et T sont requis");
-  }
-  if (cells.failed()) return;
-  row.frequency = *frequency;
-  row.recency = *recency;
-  row.age = *age;
-  row.monetary_value = cells.number(Field::kMonetary).value_or(0.0);
-  row.origin = origin(cells.line());
-  if (!cells.failed()) out.rfm.push_back(std::move(row));
 }
 
 }  // namespace roilens::sources

@@ -82,6 +82,7 @@ class RecordMapper {
   bool in_footer_ = false;
   std::string last_order_name_;
   std::size_t short_rows_ = 0;
+  bool dollar_sign_read_ = false;
   std::set<std::string> unknown_channels_;
   std::set<int> contradicted_columns_;
   std::map<std::string, std::size_t> traffic_index_;  // dimensions key → row in the staged table

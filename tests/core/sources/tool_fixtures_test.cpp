@@ -140,7 +140,11 @@ TEST(FixtureWooCommerce, AnalyticsOrders) {
   ASSERT_EQ(f.data.transactions.size(), 2u);
   EXPECT_EQ(f.data.transactions[0].txn_id, "1001");
   EXPECT_EQ(f.data.transactions[0].amount_gross, 1250.0);  // "$1,250.00"
-  EXPECT_EQ(f.data.transactions[0].currency, "USD");       // from the "$" sign
+  EXPECT_EQ(f.data.transactions[0].currency, "USD");       // from the "$" sign, and said so:
+  bool said = false;
+  for (const auto& w : f.report.warnings)
+    said = said || w.find("read as US dollars") != std::string::npos;
+  EXPECT_TRUE(said);
   EXPECT_EQ(f.data.transactions[0].channel, "Organic Search");
   EXPECT_EQ(f.data.transactions[1].status, model::TransactionStatus::kRefunded);
   EXPECT_EQ(f.data.transactions[1].channel, "Direct");
