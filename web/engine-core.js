@@ -41,7 +41,8 @@ export async function loadModule({ wasmUrl = DEFAULT_WASM_URL, moduleFactory } =
   let factory = moduleFactory;
   if (!factory) {
     try {
-      factory = (await import(/* @vite-ignore */ wasmUrl)).default;
+      // Left to the browser by bundlers (the URL is only known at run time).
+      factory = (await import(/* @vite-ignore */ /* webpackIgnore: true */ wasmUrl)).default;
     } catch (cause) {
       throw new RoilensError({ code: 'engine_unavailable',
         message_en: `the computation engine could not be loaded (${cause?.message ?? cause}); ` +

@@ -94,9 +94,16 @@ async function directBackend({ wasmUrl, moduleFactory, sessionOptions }) {
   };
 }
 
+// Without a workerUrl the Worker is created with the literal `new Worker(new URL(…, import.meta.url),
+// {type: 'module'})` that Vite and webpack 5 recognise: they then bundle the worker themselves.
+function startWorker(workerUrl) {
+  if (workerUrl) return new Worker(workerUrl, { type: 'module', name: 'roilens-engine' });
+  return new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module', name: 'roilens-engine' });
+}
+
 // Worker backend: one module Worker, a messageId per call and a map of pending promises.
 async function workerBackend({ wasmUrl, sessionOptions, workerUrl }) {
-  const worker = new Worker(workerUrl, { type: 'module', name: 'roilens-engine' });
+  const worker = startWorker(workerUrl);
   const pending = new Map();
   let nextId = 1;
   let broken = null;
@@ -145,6 +152,7 @@ async function workerBackend({ wasmUrl, sessionOptions, workerUrl }) {
  *   chunkBytes: size of the pieces a file is fed in (default 1 MiB)
  *   wasmUrl: URL of the Emscripten ES module (default ./wasm/roilens.mjs beside this file)
  *   moduleFactory: an already imported Emscripten factory (direct mode only)
+ *   workerUrl: URL of engine-worker.js when a bundler moved it (default: beside this file)
  */
 export async function createEngine(options = {}) {
   const {
@@ -153,7 +161,7 @@ export async function createEngine(options = {}) {
     chunkBytes = DEFAULT_CHUNK_BYTES,
     wasmUrl = DEFAULT_WASM_URL,
     moduleFactory,
-    workerUrl = new URL('./engine-worker.js', import.meta.url),
+    workerUrl,
   } = options;
   const sessionOptions = { utc_offset_minutes: utcOffsetMinutes };
   const backend = worker
