@@ -50,6 +50,7 @@ constexpr std::array<FieldInfo, static_cast<std::size_t>(Field::kCount)> kFields
     {Field::kEventCount, "event_count", FieldKind::kNumber},
     {Field::kEntrances, "entrances", FieldKind::kNumber},
     {Field::kDayIndex, "day_index", FieldKind::kNumber},
+    {Field::kYearMonth, "year_month", FieldKind::kText},
     {Field::kContactId, "contact_id", FieldKind::kText},
     {Field::kLifecycleStage, "lifecycle_stage", FieldKind::kText},
     {Field::kOriginalSource, "original_source", FieldKind::kText},
@@ -161,6 +162,8 @@ constexpr Alias kAliases[] = {
     {Field::kCampaignId, "mautic|brevo", "id"},
     {Field::kCustomerId, "salesforce", "account name|nom du compte"},
     {Field::kDayIndex, "", "nth day|day index|nième jour"},
+    {Field::kYearMonth, "", "year month|yearmonth|month of year|année et mois|mois de l'année"},
+    {Field::kDate, "ga4", "date + hour (yyyymmddhh)|date et heure (aaaammjjhh)|datehour"},
     {Field::kDate, "matomo", "date"},
     {Field::kCreatedAt, "matomo", "lastactiondatetime"},
     {Field::kContactId, "matomo", "visitorid|idvisit"},
@@ -502,23 +505,23 @@ const std::vector<Field>& tableFields(Table table) {
       F::kMedium,       F::kCampaign,     F::kTerm,      F::kLandingPage, F::kDevice,
       F::kReferrerType, F::kReferrerName, F::kRevenue};
   static const std::vector<Field> kTraffic = {
-      F::kDate,   F::kRangeStart, F::kRangeEnd,     F::kChannel,     F::kSourceMedium,
-      F::kSource, F::kMedium,     F::kCampaign,     F::kLandingPage, F::kPage,
-      F::kDevice, F::kEventName,  F::kReferrerType, F::kSessions,    F::kEngagedSessions,
-      F::kUsers,  F::kNewUsers,   F::kBounces,      F::kKeyEvents,   F::kRevenue,
-      F::kViews,  F::kEventCount, F::kEntrances,    F::kCurrency,    F::kDayIndex};
+      F::kDate,     F::kRangeStart, F::kRangeEnd,     F::kChannel,     F::kSourceMedium,
+      F::kSource,   F::kMedium,     F::kCampaign,     F::kLandingPage, F::kPage,
+      F::kDevice,   F::kEventName,  F::kReferrerType, F::kSessions,    F::kEngagedSessions,
+      F::kUsers,    F::kNewUsers,   F::kBounces,      F::kKeyEvents,   F::kRevenue,
+      F::kViews,    F::kEventCount, F::kEntrances,    F::kCurrency,    F::kDayIndex,
+      F::kYearMonth};
   static const std::vector<Field> kTransactions = {
       F::kTxnId,     F::kEmail,        F::kCustomerId,  F::kCreatedAt, F::kClosedAt, F::kStatus,
       F::kDealStage, F::kPipeline,     F::kAmount,      F::kRefunds,   F::kDiscount, F::kTax,
       F::kShipping,  F::kCurrency,     F::kCancelledAt, F::kDealType,  F::kIsWon,    F::kIsClosed,
       F::kPaidAt,    F::kSource,       F::kMedium,      F::kCampaign,  F::kContent,  F::kTerm,
       F::kChannel,   F::kLineItemName, F::kPaymentMode};
-  static const std::vector<Field> kCosts = {F::kDate,         F::kRangeStart,      F::kRangeEnd,
-                                            F::kAccount,      F::kCampaign,        F::kCampaignId,
-                                            F::kCampaignType, F::kCurrency,        F::kCost,
-                                            F::kImpressions,  F::kClicks,          F::kInteractions,
-                                            F::kConversions,  F::kConversionValue, F::kReach,
-                                            F::kDevice,       F::kChannel};
+  static const std::vector<Field> kCosts = {
+      F::kDate,        F::kYearMonth,  F::kRangeStart,   F::kRangeEnd,    F::kAccount,
+      F::kCampaign,    F::kCampaignId, F::kCampaignType, F::kCurrency,    F::kCost,
+      F::kImpressions, F::kClicks,     F::kInteractions, F::kConversions, F::kConversionValue,
+      F::kReach,       F::kDevice,     F::kChannel};
   static const std::vector<Field> kEmails = {
       F::kCampaignId,  F::kEmailName,  F::kSubject,      F::kAudience,    F::kSentAt,
       F::kRecipients,  F::kDelivered,  F::kBouncesHard,  F::kBouncesSoft, F::kBouncesTotal,

@@ -58,6 +58,7 @@ enum class Field {
   kEventCount,
   kEntrances,
   kDayIndex,
+  kYearMonth,
   // contacts
   kContactId,
   kLifecycleStage,

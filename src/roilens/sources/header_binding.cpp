@@ -120,7 +120,7 @@ std::vector<Warning> missingColumnWarnings(const Recognition& recognition,
              "pivot pour le charger"});
         break;
       }
-      if (!has_period && !any({F::kDate, F::kRangeStart, F::kDayIndex})) {
+      if (!has_period && !any({F::kDate, F::kRangeStart, F::kDayIndex, F::kYearMonth})) {
         out.push_back(
             {"no date column and no period line: rows cannot be placed in time; give "
              "the period the file covers",

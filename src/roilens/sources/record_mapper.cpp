@@ -255,7 +255,35 @@ std::optional<std::pair<DayNumber, DayNumber>> RecordMapper::rowRange(CellReader
                  "'" + std::string(text) + "' n'est pas une période");
       return std::nullopt;
     }
+    // GA4 "Date + hour" (YYYYMMDDHH): the day is the first 8 digits.
+    if (text.size() == 10 &&
+        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      const io::DateColumnFormat yyyymmdd{io::DayOrder::kMonthFirst, false,
+                                          io::NumericDate::kYyyymmdd};
+      if (const auto d = io::parseCivilDate(text.substr(0, 8), yyyymmdd)) {
+        const DayNumber day = model::daysFromCivil(*d);
+        return std::make_pair(day, day);
+      }
+    }
     if (const auto day = cells.day(Field::kDate)) return std::make_pair(*day, *day);
+  }
+  if (binding_.has(Field::kYearMonth)) {
+    // GA4 "Year month" = YYYYMM: the whole calendar month.
+    const std::string_view text = cells.text(Field::kYearMonth);
+    const io::DateColumnFormat yyyymmdd{io::DayOrder::kMonthFirst, false,
+                                        io::NumericDate::kYyyymmdd};
+    const auto first =
+        text.size() == 6 ? io::parseCivilDate(std::string(text) + "01", yyyymmdd) : std::nullopt;
+    if (!first) {
+      cells.fail(binding_.header[static_cast<std::size_t>(binding_.columnOf(Field::kYearMonth))],
+                 "'" + std::string(text) + "' is not a year and month (YYYYMM)",
+                 "'" + std::string(text) + "' n'est pas une année et un mois (AAAAMM)");
+      return std::nullopt;
+    }
+    const model::CivilDate next = first->month == 12
+                                      ? model::CivilDate{first->year + 1, 1, 1}
+                                      : model::CivilDate{first->year, first->month + 1, 1};
+    return std::make_pair(model::daysFromCivil(*first), model::daysFromCivil(next) - 1);
   }
   if (binding_.has(Field::kDayIndex) && context_.period) {
     if (const auto index = cells.number(Field::kDayIndex)) {

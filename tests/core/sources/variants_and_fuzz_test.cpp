@@ -237,3 +237,32 @@ TEST(MatomoVariants, ChannelTypeReportByWeek) {
 
 }  // namespace
 }  // namespace roilens::sources
+
+namespace roilens::sources {
+namespace {
+
+TEST(Ga4Variants, YearMonthAndDateHourDimensions) {
+  const std::string preamble =
+      "# ----------------------------------------\n# Traffic acquisition: x\n"
+      "# ----------------------------------------\n# Start date: 20250101\n# End date: 20250331\n";
+  Ingest ingest;
+  const FileReport months = test_support::ingestBytes(
+      ingest, "m.csv", preamble + "Year month,Sessions\n202501,10\n202502,20\n");
+  EXPECT_EQ(months.rows_kept, 2u);
+  const auto& t = ingest.dataset().traffic;
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1].range_start, model::daysFromCivil({2025, 2, 1}));
+  EXPECT_EQ(t[1].range_end, model::daysFromCivil({2025, 2, 28}));  // 2025 is not a leap year
+  EXPECT_EQ(t[1].granularity, model::Granularity::kMonth);
+
+  const FileReport hours = test_support::ingestBytes(
+      ingest, "h.csv",
+      preamble + "Date + hour (YYYYMMDDHH),Sessions\n2025010113,3\n2025010114,4\n");
+  EXPECT_EQ(hours.rows_kept, 2u);
+  ASSERT_EQ(ingest.dataset().traffic.size(), 3u);  // both hours of 1 January are one day
+  EXPECT_EQ(ingest.dataset().traffic[2].sessions, 3 + 4);
+  EXPECT_EQ(ingest.dataset().traffic[2].range_start, model::daysFromCivil({2025, 1, 1}));
+}
+
+}  // namespace
+}  // namespace roilens::sources
