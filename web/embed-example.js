@@ -10,8 +10,8 @@ const fileList = document.getElementById('host-files');
 // One line per file read (roilens-file: that file's report, or {file, error}).
 dashboard.addEventListener('roilens-file', (event) => {
   const report = event.detail;
-  const text = report.error ? `${report.file}: not read` : `${report.file}: ${report.tool}, ${report.rows?.kept ?? 0} rows`;
-  fileList.append(el('li', { text }));
+  const read = report.error ? 'not read' : `${report.tool}, ${report.rows?.kept ?? 0} rows`;
+  fileList.append(el('li', { text: `${report.file}: ${read}` }));
 });
 
 // The latest period's leads, straight from the report JSON (roilens-report).

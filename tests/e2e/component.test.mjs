@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertHandCounts, dropFiles, EXPECTED, QUARTER, SAMPLE_FILES, sampleFiles } from './hand-counts.mjs';
-import { dashboardIdle, foreignRequests, kpiValues, openBrowser, waitForDashboard } from './harness.mjs';
+import { dashboardIdle, foreignRequests, kpiValues, openBrowser, USING_STUB, waitForDashboard } from './harness.mjs';
 
 // --ink of web/style.css (#1f2933) and the host's `div { color: #8b1e1e }` (embed-example.css).
 const INK = 'rgb(31, 41, 51)';
@@ -108,14 +108,18 @@ describe('the web component in a host page', () => {
     await page.screenshot({ path: '/tmp/roilens-embed-example.png', fullPage: true });
   });
 
-  test('the grain and lang attributes drive the element', async () => {
+  test('the grain attribute re-cuts the periods', { skip: USING_STUB }, async () => {
     const { page } = browser;
-    await page.evaluate(() => document.querySelector('roilens-dashboard').setAttribute('grain', 'quarter'));
+    await page.evaluate(() => document.getElementById('dashboard').setAttribute('grain', 'quarter'));
     await page.waitForSelector(`[data-kpi="leads"][data-period="${QUARTER.period}"]`);
     await page.waitForFunction(dashboardIdle);
     assert.equal(await page.inputValue('#grain'), 'quarter');
     assert.deepEqual([...new Set(await kpiValues(page, 'leads', QUARTER.period))], [String(QUARTER.leads)]);
     assert.deepEqual([...new Set(await kpiValues(page, 'mqls', QUARTER.period))], [String(QUARTER.mqls)]);
+  });
+
+  test('the lang attribute switches the labels, and the toggle sets it', async () => {
+    const { page } = browser;
     await page.evaluate(() => { document.querySelector('roilens-dashboard').lang = 'fr'; });
     assert.equal((await page.textContent('#sample-button')).trim(), 'Essayer avec des données d’exemple');
     assert.equal((await page.textContent('[data-i18n="funnelTitle"]')).trim(), 'Entonnoir');
@@ -134,12 +138,14 @@ describe('the web component in a host page', () => {
       other.setAttribute('lang', 'fr');
       document.querySelector('.site-aside').append(other);
       const root = other.shadowRoot;
-      return { cards: root.querySelectorAll('.file-card').length, dashboardHidden: root.getElementById('dashboard').hidden,
+      return { cards: root.querySelectorAll('.file-card').length,
+        dashboardHidden: root.getElementById('dashboard').hidden,
         sampleHidden: root.getElementById('sample-button').hidden,
         title: root.querySelector('.drop-title').textContent };
     });
     // No samples attribute: no sample button; French; no file of the first element.
-    assert.deepEqual(second, { cards: 0, dashboardHidden: true, sampleHidden: true, title: 'Déposez vos exports ici' });
+    assert.deepEqual(second, { cards: 0, dashboardHidden: true, sampleHidden: true,
+      title: 'Déposez vos exports ici' });
     const firstCards = await page.evaluate(() =>
       document.getElementById('dashboard').shadowRoot.querySelectorAll('.file-card').length);
     assert.equal(firstCards, SAMPLE_FILES.length);

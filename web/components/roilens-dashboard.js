@@ -12,22 +12,17 @@
 // root; a host restyles it only through the custom properties (--accent, --ink, …) and ::part(app).
 import { createEngine } from '../roilens.js';
 import { el } from '../ui/dom.js';
-import { fileCard, mappingPanel } from '../ui/files.js';
 import { t, translateStatic } from '../ui/i18n.js';
-import { renderCatalogue } from '../ui/catalogue.js';
-import { catalogueById, renderBreakdownTable, renderFunnel, renderPeriodTable, renderTiles,
-  ReportIndex } from '../ui/kpis.js';
 import { filesFromDrop, sampleFiles } from '../ui/intake.js';
+import { ReportIndex } from '../ui/kpis.js';
 import { forgetMapping, loadMapping, readHeader, saveMapping } from '../ui/mapping-store.js';
-import { renderAttribution, renderClv } from '../ui/models.js';
 import { dashboardMarkup } from './dashboard-markup.js';
+import { renderDashboard, renderFileList } from './dashboard-view.js';
 
 const LANG_KEY = 'roilens.lang';
 const LANGUAGES = ['en', 'fr'];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'all'];
 const STYLESHEET_URL = new URL('../style.css', import.meta.url).href;
-const BREAKDOWN_TITLES = { channel: 'perChannelTitle', source: 'perSourceTitle',
-  campaign: 'perCampaignTitle', landing_page: 'perLandingPageTitle', device: 'perDeviceTitle' };
 
 function rememberedLanguage() {
   try {
@@ -343,18 +338,9 @@ export class RoilensDashboard extends HTMLElement {
   // ------------------------------------------------------------ rendering
   #renderFiles() {
     const state = this.#state;
-    const lang = state.lang;
-    const container = this.#byId('files');
     this.#byId('clear-button').hidden = state.files.length === 0;
     this.#root.querySelector('.app').classList.toggle('has-files', state.files.length > 0);
-    if (!state.files.length) {
-      container.replaceChildren(el('p', { class: 'empty', text: t('noFiles', lang) }));
-      return;
-    }
-    container.replaceChildren(...state.files.flatMap((entry) => [
-      fileCard(entry, lang, this.#cardHandlers()),
-      state.mappingFor === entry.id ? mappingPanel(entry, lang, this.#mappingHandlers()) : null,
-    ].filter(Boolean)));
+    renderFileList(this.#byId('files'), state, this.#cardHandlers(), this.#mappingHandlers());
   }
 
   #cardHandlers() {
@@ -397,31 +383,10 @@ export class RoilensDashboard extends HTMLElement {
   }
 
   #renderDashboard() {
-    const state = this.#state;
-    const { lang, index, period } = state;
-    const hasData = state.files.some((f) => f.report);
-    this.#byId('dashboard').hidden = !hasData;
-    if (!hasData) return;
-    const entries = catalogueById(state.catalogue);
-    this.#byId('period-select').replaceChildren(...index.periods.map((p) =>
-      el('option', { value: p, text: p, selected: p === period })));
-    renderTiles(this.#byId('tiles'), { index, entries, period, lang });
-    const basis = index.visitorsBasis;
-    this.#byId('visitors-basis').textContent = basis
-      ? `${t('visitorsBasis', lang)} ${t(basis === 'sessions' ? 'basisSessions' : 'basisUsers', lang)}.` : '';
-    renderFunnel(this.#byId('funnel'), { index, entries, period, lang });
-    renderPeriodTable(this.#byId('period-table'), { index, entries, lang });
-    const breakdown = this.#byId('breakdown').value;
-    this.#byId('breakdown-title').textContent = breakdown ? t(BREAKDOWN_TITLES[breakdown], lang) : '';
-    this.#byId('breakdown-title').hidden = !breakdown;
-    renderBreakdownTable(this.#byId('channel-tables'), { index, entries, lang, dimensionName: breakdown || null });
-    renderCatalogue(this.#byId('catalogue'), { catalogue: state.catalogue, index, period, lang });
-    renderAttribution(this.#byId('attribution'), { attribution: state.attribution,
-      error: state.attributionError, lang, view: state.attributionView, onChange: (view) => {
-        state.attributionView = view;
-        this.#renderDashboard();
-      } });
-    renderClv(this.#byId('clv'), { clv: state.clv, error: state.clvError, index, period, lang });
+    renderDashboard(this.#root, this.#state, (view) => {
+      this.#state.attributionView = view;
+      this.#renderDashboard();
+    });
   }
 
   #applyLanguage(lang) {
