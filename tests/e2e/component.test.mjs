@@ -152,6 +152,32 @@ describe('the web component in a host page', () => {
     await page.evaluate(() => document.querySelector('.site-aside roilens-dashboard').remove());
   });
 
+  test('wasm-url tells where the engine is; a wrong one says so inside that element only', async () => {
+    const { page } = browser;
+    await page.evaluate(() => {
+      const other = document.createElement('roilens-dashboard');
+      other.id = 'misplaced';
+      other.setAttribute('lang', 'en');
+      other.setAttribute('wasm-url', 'no-such-dir/roilens.mjs');
+      document.querySelector('.site-aside').append(other);
+    });
+    await page.waitForSelector('#misplaced .error-item', { timeout: 60000 });
+    assert.match(await page.textContent('#misplaced .error-item'), /npm run build:wasm/);
+    assert.equal(await page.locator('#dashboard .error-item').count(), 0);
+    // Pointed at the real module (resolved against the host page), it reads a file.
+    await page.evaluate(() => {
+      const other = document.getElementById('misplaced');
+      other.shadowRoot.querySelector('.error-item').remove();
+      other.setAttribute('wasm-url', 'wasm/roilens.mjs');
+      const csv = '"Record ID","Create Date"\n"1","2025-02-03 10:00"\n';
+      return other.addFiles([new File([csv], 'contacts.csv')]);
+    });
+    const card = await page.getAttribute('#misplaced .file-card', 'class');
+    assert.ok(!/\berror\b/.test(card), `card: ${card}`);
+    assert.equal(await page.locator('#misplaced .error-item').count(), 0);
+    await page.evaluate(() => document.getElementById('misplaced').remove());
+  });
+
   test('no request ever left 127.0.0.1', () => {
     assert.ok(browser.requests.some((url) => url.endsWith('/components/roilens-dashboard.js')));
     assert.deepEqual(foreignRequests(browser.requests), []);

@@ -44,7 +44,3 @@ export function clear(node) {
   node.replaceChildren();
   return node;
 }
-
-export function byId(id) {
-  return document.getElementById(id);
-}
