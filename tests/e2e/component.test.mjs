@@ -152,6 +152,24 @@ describe('the web component in a host page', () => {
     await page.evaluate(() => document.querySelector('.site-aside roilens-dashboard').remove());
   });
 
+  test('moving the element keeps its engine and files (nothing is read again)', async () => {
+    const { page } = browser;
+    const filesHeard = await page.evaluate(() => window.__events.file.length);
+    const shown = () => page.$$eval('#dashboard [data-kpi="leads"]', (nodes) =>
+      nodes.map((n) => `${n.dataset.period} ${n.dataset.dimension} ${n.dataset.value}`));
+    const before = await shown();
+    assert.ok(before.length > 0);
+    await page.evaluate(() => {
+      const dashboard = document.getElementById('dashboard');
+      dashboard.parentElement.append(dashboard); // disconnected and connected again at once
+    });
+    await page.waitForTimeout(200);
+    await page.waitForFunction(dashboardIdle);
+    assert.equal(await page.evaluate(() => window.__events.file.length), filesHeard);
+    assert.equal(await page.locator('#dashboard .file-card').count(), SAMPLE_FILES.length);
+    assert.deepEqual(await shown(), before);
+  });
+
   test('wasm-url tells where the engine is; a wrong one says so inside that element only', async () => {
     const { page } = browser;
     await page.evaluate(() => {

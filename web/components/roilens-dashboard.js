@@ -82,9 +82,11 @@ export class RoilensDashboard extends HTMLElement {
     this.#applyGrain();
     this.#applySamples();
     this.#live = true;
+    // After a move within the page the engine is still there; after a removal it was freed, and
+    // the files read before are read again by the new one.
+    const engineKept = this.#enginePromise !== null;
     this.#engine().catch((error) => this.#showError(error));
-    // Files read before a disconnection are read again by the new engine.
-    if (this.#state.files.length) this.#reingestAll();
+    if (!engineKept && this.#state.files.length) this.#reingestAll();
   }
 
   disconnectedCallback() {
@@ -123,7 +125,12 @@ export class RoilensDashboard extends HTMLElement {
 
   #absoluteUrl(attribute) {
     const value = this.getAttribute(attribute);
-    return value ? new URL(value, document.baseURI).href : undefined;
+    if (!value) return undefined;
+    try {
+      return new URL(value, document.baseURI).href;
+    } catch {
+      return value; // not a URL: the load fails and the element says the engine is missing
+    }
   }
 
   #engine() {
