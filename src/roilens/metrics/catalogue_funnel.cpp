@@ -10,7 +10,7 @@ void addFunnelEntries(KpiCatalogue& c) {
        "Visiteurs uniques (utilisateurs) de la période ; sessions si seules les sessions sont "
        "connues."},
       {"users (or sessions)", "utilisateurs (ou sessions)"}, "visitors", kTrafficDims, "000, 003"));
-  const Text stage_formula_en[] = {
+  const Text stage_formulas[] = {
       {"contacts who became leads in the period", "contacts devenus leads dans la période"},
       {"contacts who became MQLs in the period", "contacts devenus MQL dans la période"},
       {"contacts who became SQLs in the period", "contacts devenus SQL dans la période"},
@@ -18,20 +18,20 @@ void addFunnelEntries(KpiCatalogue& c) {
   c.push_back(count("leads", 1, {"Leads", "Leads"},
                     {"Contacts whose transition into the lead stage is dated in the period.",
                      "Contacts dont le passage au stade lead est daté dans la période."},
-                    stage_formula_en[0], "leads", kFunnelDims, "000, 001, 002"));
+                    stage_formulas[0], "leads", kFunnelDims, "000, 001, 002"));
   c.push_back(count("mqls", 1,
                     {"Marketing qualified leads (MQL)", "Leads qualifiés marketing (MQL)"},
                     {"Contacts whose transition into the MQL stage is dated in the period.",
                      "Contacts dont le passage au stade MQL est daté dans la période."},
-                    stage_formula_en[1], "mqls", kFunnelDims, "000, 001, 002"));
+                    stage_formulas[1], "mqls", kFunnelDims, "000, 001, 002"));
   c.push_back(count("sqls", 1, {"Sales qualified leads (SQL)", "Leads qualifiés commerciaux (SQL)"},
                     {"Contacts whose transition into the SQL stage is dated in the period.",
                      "Contacts dont le passage au stade SQL est daté dans la période."},
-                    stage_formula_en[2], "sqls", kFunnelDims, "000, 001, 002"));
+                    stage_formulas[2], "sqls", kFunnelDims, "000, 001, 002"));
   c.push_back(count("customers", 1, {"New customers", "Nouveaux clients"},
                     {"Contacts whose transition into the customer stage is dated in the period.",
                      "Contacts dont le passage au stade client est daté dans la période."},
-                    stage_formula_en[3], "customers", kFunnelDims, "000, 001, 002"));
+                    stage_formulas[3], "customers", kFunnelDims, "000, 001, 002"));
   c.push_back(
       count("promoters", 1, {"Promoters", "Promoteurs"},
             {"Customers who made a second purchase in the period (Kombiz's definition).",

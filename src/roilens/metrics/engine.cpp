@@ -115,6 +115,7 @@ const Engine::Sums& Engine::aggregate(const std::string& measure,
         const double overlap =
             std::min(f.last, periods[i].last) - std::max(f.first, periods[i].first) + 1;
         cell.sum += f.amount * overlap / span;
+        cell.estimated = cell.estimated || overlap < span;
       }
     }
   }
@@ -124,7 +125,8 @@ const Engine::Sums& Engine::aggregate(const std::string& measure,
       cell.sum = static_cast<double>(std::unique(cell.entities.begin(), cell.entities.end()) -
                                      cell.entities.begin());
     }
-    out[key] = Total{cell.sum, std::vector<std::string>(cell.files.begin(), cell.files.end())};
+    out[key] = Total{cell.sum, std::vector<std::string>(cell.files.begin(), cell.files.end()),
+                     cell.estimated};
   }
   return out;
 }
@@ -157,7 +159,10 @@ std::vector<KpiValue> Engine::evaluate(const KpiDefinition& kpi, const std::vect
     KpiValue v{kpi.id, key.first, key.second, std::nullopt, std::nullopt, std::nullopt};
     const auto n_it = num.find(key);
     const double n = n_it == num.end() ? 0.0 : n_it->second.value;
-    if (n_it != num.end()) v.inputs = n_it->second.inputs;
+    if (n_it != num.end()) {
+      v.inputs = n_it->second.inputs;
+      v.estimated = n_it->second.estimated;
+    }
     v.numerator = n;
     if (kpi.combine == Combine::kNumerator) {
       v.value = n;
@@ -165,6 +170,7 @@ std::vector<KpiValue> Engine::evaluate(const KpiDefinition& kpi, const std::vect
       const auto d_it = den.find(key);
       const double d = d_it == den.end() ? 0.0 : d_it->second.value;
       if (d_it != den.end()) {
+        v.estimated = v.estimated || d_it->second.estimated;
         v.inputs.insert(v.inputs.end(), d_it->second.inputs.begin(), d_it->second.inputs.end());
         std::sort(v.inputs.begin(), v.inputs.end());
         v.inputs.erase(std::unique(v.inputs.begin(), v.inputs.end()), v.inputs.end());
@@ -211,6 +217,7 @@ std::vector<KpiValue> Engine::combineKpis(const KpiDefinition& kpi,
       KpiValue& target = slot(v.period, v.dimensions);
       (is_numerator ? target.numerator : target.denominator) = v.value;
       target.inputs.insert(target.inputs.end(), v.inputs.begin(), v.inputs.end());
+      target.estimated = target.estimated || v.estimated;
     }
   }
   for (auto& [key, v] : joined) {

@@ -28,6 +28,9 @@ struct KpiValue {
   std::optional<double> numerator;
   std::optional<double> denominator;
   std::vector<std::string> inputs;  // source files of the records that fed the operands
+  // A row over a date range (a 90-day traffic total, a campaign's spend) was spread over days to
+  // fill this period: the value is an even-spread estimate, not a count.
+  bool estimated = false;
 };
 
 // One record behind a value: which operand it fed, where it came from, and how much it gave.
@@ -73,6 +76,7 @@ class Engine {
     double sum = 0.0;
     std::vector<std::string> entities;  // distinct measures: sorted, unique
     std::set<std::string_view> files;
+    bool estimated = false;
   };
   using Cells = std::map<std::pair<std::size_t, DimensionKey>, Cell>;
 
@@ -80,6 +84,7 @@ class Engine {
   struct Total {
     double value = 0.0;
     std::vector<std::string> inputs;  // source files, sorted
+    bool estimated = false;
   };
   using Sums = std::map<std::pair<std::size_t, DimensionKey>, Total>;
   // A measure summed per period and slice. Many KPIs share a measure (leads feeds seven of

@@ -1,5 +1,6 @@
 // Web-analytics measures from aggregated traffic rows (rates are recomputed from numerators).
 #include <array>
+#include <map>
 #include <optional>
 
 #include "roilens/metrics/measure.hpp"
@@ -14,21 +15,38 @@ constexpr DimensionSet kTrafficDims = {Dimension::kChannel,  Dimension::kSource,
                                        Dimension::kCampaign, Dimension::kLandingPage,
                                        Dimension::kDevice,   Dimension::kSocialNetwork};
 
-bool isLandingRow(const TrafficAgg& r) { return !r.landing_page.empty() && r.event_name.empty(); }
-bool isAcquisitionRow(const TrafficAgg& r) {
-  return r.landing_page.empty() && r.page.empty() && r.event_name.empty();
+enum class Family { kAcquisition, kLandingPage, kPage, kEvent };
+
+// A report is one file: a landing-page export whose "(not set)" row has no landing page is still
+// a landing-page report, so rows are classified by what their file carries.
+std::map<std::string, Family> familiesByFile(const Dataset& data) {
+  std::map<std::string, Family> out;
+  for (const TrafficAgg& r : data.traffic) {
+    const Family row = !r.event_name.empty()     ? Family::kEvent
+                       : !r.page.empty()         ? Family::kPage
+                       : !r.landing_page.empty() ? Family::kLandingPage
+                                                 : Family::kAcquisition;
+    auto [it, inserted] = out.emplace(r.origin.source_file, row);
+    if (!inserted && static_cast<int>(row) > static_cast<int>(it->second)) it->second = row;
+  }
+  return out;
 }
 
 }  // namespace
 
 // The one family of rows visit measures read (see MeasureContext::landing_page_rows).
 std::vector<const TrafficAgg*> visitRows(const Dataset& data, bool landing_page_rows) {
+  const auto families = familiesByFile(data);
+  const auto family_of = [&](const TrafficAgg& r) { return families.at(r.origin.source_file); };
   bool has_acquisition = false;
-  for (const TrafficAgg& r : data.traffic) has_acquisition = has_acquisition || isAcquisitionRow(r);
-  const bool landing = landing_page_rows || !has_acquisition;
+  for (const TrafficAgg& r : data.traffic) {
+    has_acquisition = has_acquisition || family_of(r) == Family::kAcquisition;
+  }
+  const Family wanted =
+      landing_page_rows || !has_acquisition ? Family::kLandingPage : Family::kAcquisition;
   std::vector<const TrafficAgg*> rows;
   for (const TrafficAgg& r : data.traffic) {
-    if (landing ? isLandingRow(r) : isAcquisitionRow(r)) rows.push_back(&r);
+    if (family_of(r) == wanted) rows.push_back(&r);
   }
   return rows;
 }

@@ -340,7 +340,8 @@ class ReportBuilder {
                            {"value", detail::numberJson(v.value)},
                            {"numerator", detail::numberJson(v.numerator)},
                            {"denominator", detail::numberJson(v.denominator)},
-                           {"inputs", v.inputs}});
+                           {"inputs", v.inputs},
+                           {"estimated", v.estimated}});
     }
     if (!o_.compare) return;
     const ValueMap previous =

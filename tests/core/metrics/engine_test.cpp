@@ -45,7 +45,9 @@ model::Dataset everything() {
   acquisition.range_end = day(2025, 3, 31);
   acquisition.channel = "Organic Search";
   acquisition.sessions = acquisition.users = acquisition.engaged_sessions = 10;
+  acquisition.origin.source_file = "acquisition.csv";
   model::TrafficAgg landing = acquisition;
+  landing.origin.source_file = "landing-pages.csv";
   landing.landing_page = "/lp";
   landing.key_events = 1;
   landing.entrances = 10;

@@ -184,6 +184,27 @@ TEST(Report, ValuesAreTraceableToFilesAndLines) {
   EXPECT_EQ(parseError({{"explain", {{"kpi", "goals"}}}}).position.column, "explain");
 }
 
+TEST(Report, SpreadRangesAreMarkedEstimatedAndReportsAreTakenWhole) {
+  model::Dataset d = funnelDataset();
+  for (auto& r : d.traffic) r.origin.source_file = "acquisition.csv";
+  // A landing-page report of the same visits, whose "(not set)" row has no landing page: it is
+  // still a landing-page report and must not add to the acquisition visitors.
+  model::TrafficAgg unset = traffic(day(2025, 3, 1), day(2025, 3, 31), "Direct", 999, 999);
+  unset.origin.source_file = "landing-pages.csv";
+  model::TrafficAgg lp = unset;
+  lp.landing_page = "/home";
+  d.traffic.push_back(unset);
+  d.traffic.push_back(lp);
+  // One quarter-long cost row: 900 over 2025-02-15..2025-03-16 (30 days, 30 a day).
+  d.costs = {cost(day(2025, 2, 15), day(2025, 3, 16), "Paid Search", 900)};
+  const json r = report(d, {{"compare", false}, {"kpis", {"visitors", "cac"}}});
+  expectValue(r, "visitors", "2025-03", json::object(), 300, 300, std::nullopt);  // 200 + 100 + 0
+  EXPECT_EQ((*findValue(r, "visitors", "2025-03"))["estimated"], false);
+  // March holds 16 days of the cost: 480 / 2 customers = 240, an even-spread estimate.
+  expectValue(r, "cac", "2025-03", json::object(), 240, 480, 2);
+  EXPECT_EQ((*findValue(r, "cac", "2025-03"))["estimated"], true);
+}
+
 TEST(Report, CustomRangeGrainAndKpiSubset) {
   const json r =
       report(funnelDataset(), {{"from", "2025-03-01"}, {"to", "2025-03-15"}, {"kpis", {"leads"}}});

@@ -20,6 +20,7 @@ model::TrafficAgg row(const std::string& channel, const std::string& device, dou
                       std::optional<double> users) {
   model::TrafficAgg r = traffic(day(2025, 3, 1), day(2025, 3, 31), channel, users, sessions);
   r.device = device;
+  r.origin.source_file = "acquisition.csv";
   return r;
 }
 
@@ -27,6 +28,7 @@ model::TrafficAgg page(const std::string& lp, const std::string& device, double 
                        double entrances, double key_events, double bounces) {
   model::TrafficAgg r = row("", device, sessions, std::nullopt);
   r.landing_page = lp;
+  r.origin.source_file = "landing-pages.csv";  // a separate report of the same visits
   r.entrances = entrances;
   r.key_events = key_events;
   r.bounces = bounces;
