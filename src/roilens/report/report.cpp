@@ -38,25 +38,34 @@ constexpr TableHelp kTableHelp[] = {
      "des parcours agrégés (format ChannelAttribution)"},
 };
 
+// "Required data: CTA clicks, CTA views — add an activity export (...)", one clause per table.
 json missingEntry(const KpiDefinition& k, const std::vector<metrics::MissingInput>& missing) {
-  json needs = json::array();
-  std::string en = "Needs ";
-  std::string fr = "Il faut ";
-  for (std::size_t i = 0; i < missing.size(); ++i) {
-    const metrics::MissingInput& m = missing[i];
-    needs.push_back(m.table);
-    std::string help_en = m.table;
-    std::string help_fr = m.table;
+  std::vector<std::string> tables;
+  for (const metrics::MissingInput& m : missing) {
+    if (std::find(tables.begin(), tables.end(), m.table) == tables.end()) tables.push_back(m.table);
+  }
+  std::string en = "Required data: ";
+  std::string fr = "Données requises : ";
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    std::string what_en;
+    std::string what_fr;
+    for (const metrics::MissingInput& m : missing) {
+      if (m.table != tables[t]) continue;
+      what_en += (what_en.empty() ? "" : ", ") + m.what_en;
+      what_fr += (what_fr.empty() ? "" : ", ") + m.what_fr;
+    }
+    std::string help_en = tables[t];
+    std::string help_fr = tables[t];
     for (const TableHelp& h : kTableHelp) {
-      if (m.table == h.table) {
+      if (tables[t] == h.table) {
         help_en = h.en;
         help_fr = h.fr;
       }
     }
-    en += (i ? "; and " : "") + m.what_en + " from " + help_en;
-    fr += (i ? " ; et " : "") + m.what_fr + " issus d'" + help_fr;
+    en += (t ? "; " : "") + what_en + " — add " + help_en;
+    fr += (t ? " ; " : "") + what_fr + " — ajoutez " + help_fr;
   }
-  return {{"kpi", k.id}, {"needs", needs}, {"message", detail::textJson(en + ".", fr + ".")}};
+  return {{"kpi", k.id}, {"needs", tables}, {"message", detail::textJson(en + ".", fr + ".")}};
 }
 
 std::set<std::string> currencies(const model::Dataset& data) {
