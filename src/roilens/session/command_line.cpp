@@ -29,6 +29,8 @@ constexpr const char* kUsage =
     "  catalogue             the KPI catalogue  [--format json|table]\n"
     "\n"
     "common options: --tool ID (force the source tool of every file), --utc-offset MINUTES,\n"
+    "                --period FROM..TO (the days covered by files that do not say, e.g. a UA export\n"
+    "                without its preamble or Google Ads 'All time'),\n"
     "                --lang en|fr (table labels)\n";
 
 struct Arguments {
@@ -41,7 +43,7 @@ const std::set<std::string>& optionsTakingValue() {
   static const std::set<std::string> names = {
       "--format", "--grain", "--from", "--to", "--by", "--cadence-start", "--model",
       "--half-life-days", "--lookback-days", "--conversion", "--unit", "--calibration-end",
-      "--horizon-months", "--discount", "--columns", "--tool", "--utc-offset", "--lang"};
+      "--horizon-months", "--discount", "--columns", "--tool", "--utc-offset", "--lang", "--period"};
   return names;
 }
 
@@ -163,6 +165,15 @@ std::optional<Error> ingestFiles(Session& session, const Arguments& a, const Com
     for (const auto& [field, index] : indexes.value().items()) {
       file_options.column_indexes[field] = index.get<int>();
     }
+  }
+  if (a.options.count("--period")) {
+    const std::string text = a.options.at("--period");
+    const std::size_t dots = text.find("..");
+    auto parsed = parseFileOptions(
+        {{"period", {{"from", text.substr(0, dots)},
+                     {"to", dots == std::string::npos ? "" : text.substr(dots + 2)}}}});
+    if (!parsed) return parsed.error();
+    file_options.period = parsed.value().period;
   }
   for (const std::string& path : a.files) {
     session.beginFile(path, file_options);

@@ -36,7 +36,8 @@ void writeFile(const nlohmann::json& file, std::ostream& out, bool french) {
     out << "  " << (french ? "rejet" : "rejected") << ": "
         << text(rejection.value(french ? "reason_fr" : "reason", nlohmann::json())) << "\n";
   }
-  for (const auto& warning : file.value("warnings", nlohmann::json::array())) {
+  const char* warnings_key = french && file.contains("warnings_fr") ? "warnings_fr" : "warnings";
+  for (const auto& warning : file.value(warnings_key, nlohmann::json::array())) {
     out << "  " << (french ? "attention" : "warning") << ": " << text(warning) << "\n";
   }
 }

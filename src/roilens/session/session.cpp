@@ -6,6 +6,7 @@
 #include "roilens/attribution/options.hpp"
 #include "roilens/clv/clv.hpp"
 #include "roilens/metrics/catalogue.hpp"
+#include "roilens/metrics/period.hpp"
 #include "roilens/report/report.hpp"
 
 namespace roilens {
@@ -21,6 +22,22 @@ nlohmann::json withTimeZone(const nlohmann::json& options, int utc_offset_minute
   nlohmann::json out = options.is_object() ? options : nlohmann::json::object();
   if (!out.contains("utc_offset_minutes")) out["utc_offset_minutes"] = utc_offset_minutes;
   return out;
+}
+
+// {"from": "2025-01-01", "to": "2025-01-31"}: the days a file covers when it says none.
+Result<std::pair<model::DayNumber, model::DayNumber>> parsePeriod(const nlohmann::json& period) {
+  const auto day = [&](const char* key) -> std::optional<model::DayNumber> {
+    const auto it = period.find(key);
+    if (it == period.end() || !it->is_string()) return std::nullopt;
+    return metrics::parseIsoDate(it->get<std::string>());
+  };
+  const auto from = period.is_object() ? day("from") : std::nullopt;
+  const auto to = period.is_object() ? day("to") : std::nullopt;
+  if (!from || !to || *from > *to) {
+    return invalidOption("period: expected {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}, from before to",
+                         "period : attendu {\"from\": \"AAAA-MM-JJ\", \"to\": \"AAAA-MM-JJ\"}, from avant to");
+  }
+  return std::pair{*from, *to};
 }
 
 }  // namespace
@@ -63,6 +80,11 @@ Result<sources::FileOptions> parseFileOptions(const nlohmann::json& options) {
       }
       out.columns[header] = field.get<std::string>();
     }
+  }
+  if (const auto it = options.find("period"); it != options.end() && !it->is_null()) {
+    auto period = parsePeriod(*it);
+    if (!period) return period.error();
+    out.period = period.value();
   }
   if (const auto it = options.find("column_indexes"); it != options.end() && it->is_object()) {
     for (const auto& [field, index] : it->items()) {

@@ -106,3 +106,36 @@ TEST(CommandLine, InspectJsonAccountsForEveryRow) {
 
 }  // namespace
 }  // namespace roilens
+
+namespace roilens {
+namespace {
+
+const std::string kAllTime =
+    std::string(ROILENS_FIXTURES_DIR) + "/../../fixtures/costs/google_ads_all_time.csv";
+
+TEST(CommandLine, PeriodOptionDatesAFileThatSaysNone) {
+  // "All time" names no dates: its 2 campaign rows cannot be placed until --period is given.
+  const CliRun without = run({"inspect", kAllTime, "--format", "json"});
+  ASSERT_EQ(without.code, 0) << without.err;
+  EXPECT_EQ(nlohmann::json::parse(without.out)["files"][0]["rows"]["kept"], 0);
+
+  const CliRun with = run({"inspect", kAllTime, "--format", "json", "--period", "2025-01-01..2025-03-31"});
+  ASSERT_EQ(with.code, 0) << with.err;
+  const auto file = nlohmann::json::parse(with.out)["files"][0];
+  EXPECT_EQ(file["tool"], "google_ads");
+  // Read: 2 title lines + 2 campaigns + 1 "Total:" row (the header is not a row) = 5.
+  EXPECT_EQ(file["rows"]["read"], 5);
+  EXPECT_EQ(file["rows"]["kept"], 2);
+  EXPECT_EQ(file["rows"]["skipped"], 3);
+  EXPECT_EQ(file["date_range"]["from"], "2025-01-01");
+  EXPECT_EQ(file["date_range"]["to"], "2025-03-31");
+}
+
+TEST(CommandLine, MalformedPeriodIsRefused) {
+  const CliRun r = run({"inspect", kAllTime, "--period", "2025-03-31..2025-01-01"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("period"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roilens
