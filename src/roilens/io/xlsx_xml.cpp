@@ -1,5 +1,7 @@
 #include "roilens/io/xlsx_xml.hpp"
 
+#include "roilens/io/utf8.hpp"
+
 #include <cstdint>
 
 namespace roilens::io {
@@ -20,25 +22,8 @@ Error malformed(std::size_t offset, const std::string& what_en, const std::strin
       {}};
 }
 
-void appendUtf8(std::uint32_t cp, std::string& out) {
-  const bool invalid = cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF);
-  if (invalid) cp = 0xFFFD;  // U+FFFD REPLACEMENT CHARACTER
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+// XML forbids &#0;; the rest of the rule is the shared one.
+void appendXmlCodePoint(std::uint32_t cp, std::string& out) { appendUtf8(cp == 0 ? 0xFFFD : cp, out); }
 
 int hexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -75,7 +60,7 @@ bool appendReference(std::string_view body, std::string& out) {
     const bool hex = body[1] == 'x' || body[1] == 'X';
     const std::optional<std::uint32_t> cp = parseCodePoint(body.substr(hex ? 2 : 1), hex ? 16 : 10);
     if (!cp) return false;
-    appendUtf8(*cp, out);
+    appendXmlCodePoint(*cp, out);
   } else {
     return false;
   }
@@ -250,7 +235,7 @@ std::string decodeExcelEscapes(std::string_view text) {
     if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_') {
       const std::optional<std::uint32_t> cp = parseCodePoint(text.substr(i + 2, 4), 16);
       if (cp) {
-        appendUtf8(*cp, out);
+        appendXmlCodePoint(*cp, out);
         i += 6;
         continue;
       }
