@@ -161,8 +161,9 @@ class OptionsParser {
       const auto g = in_["grain"].is_string() ? metrics::parseGrain(in_["grain"].get<std::string>())
                                               : std::nullopt;
       if (!g || *g == metrics::Grain::kRange) {
-        return optionError("grain", "expected day, week, month, quarter, year, all or cadence",
-                           "attendu : day, week, month, quarter, year, all ou cadence");
+        const std::string given = in_["grain"].dump(-1, ' ', false, json::error_handler_t::replace);
+        return optionError("grain", given + " is not a grain; expected day, week, month, quarter, year, all or cadence",
+                           given + " n'est pas un grain ; attendu : day, week, month, quarter, year, all ou cadence");
       }
       out_.grain = *g;
     }
