@@ -74,6 +74,7 @@ function dashboard() {
       el('p', { id: 'visitors-basis', class: 'note' })),
     panel('funnelTitle', el('div', { id: 'funnel', class: 'funnel' }),
       el('p', { class: 'note', ...i18n('funnelNote') })),
+    panel('steeringTitle', el('div', { id: 'steering', class: 'steering' })),
     panel('perPeriodTitle', el('div', { id: 'period-table', class: 'table-wrap' }),
       el('h3', { id: 'breakdown-title' }),
       el('div', { id: 'channel-tables', class: 'channel-tables' })),

@@ -6,6 +6,7 @@ import { t } from '../ui/i18n.js';
 import { renderCatalogue } from '../ui/catalogue.js';
 import { catalogueById, renderBreakdownTable, renderFunnel, renderPeriodTable, renderTiles } from '../ui/kpis.js';
 import { renderAttribution, renderClv } from '../ui/models.js';
+import { renderSteering } from '../ui/steering.js';
 
 const BREAKDOWN_TITLES = { channel: 'perChannelTitle', source: 'perSourceTitle',
   campaign: 'perCampaignTitle', landing_page: 'perLandingPageTitle', device: 'perDeviceTitle' };
@@ -30,7 +31,7 @@ function visitorsBasisText(basis, lang) {
 
 // The period select, tiles, funnel, tables, catalogue, attribution and CLV panels (hidden while
 // no file was read). `onAttributionView` receives the attribution panel's new view choice.
-export function renderDashboard(root, state, onAttributionView) {
+export function renderDashboard(root, state, onAttributionView, steeringHandlers) {
   const byId = (id) => root.getElementById(id);
   const { lang, index, period } = state;
   const hasData = state.files.some((f) => f.report);
@@ -42,6 +43,8 @@ export function renderDashboard(root, state, onAttributionView) {
   renderTiles(byId('tiles'), { index, entries, period, lang });
   byId('visitors-basis').textContent = visitorsBasisText(index.visitorsBasis, lang);
   renderFunnel(byId('funnel'), { index, entries, period, lang });
+  renderSteering(byId('steering'), { steering: state.steering, report: state.reports.total, entries, index,
+    lang, abVariants: state.abVariants, selectedRange: state.customRange, handlers: steeringHandlers });
   renderPeriodTable(byId('period-table'), { index, entries, lang });
   const breakdown = byId('breakdown').value;
   byId('breakdown-title').textContent = breakdown ? t(BREAKDOWN_TITLES[breakdown], lang) : '';

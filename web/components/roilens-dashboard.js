@@ -16,6 +16,7 @@ import { t, translateStatic } from '../ui/i18n.js';
 import { filesFromDrop, sampleFiles } from '../ui/intake.js';
 import { ReportIndex } from '../ui/kpis.js';
 import { forgetMapping, loadMapping, readHeader, saveMapping } from '../ui/mapping-store.js';
+import { loadSteering, saveSteering, steeringOptions } from '../ui/steering.js';
 import { dashboardMarkup } from './dashboard-markup.js';
 import { renderDashboard, renderFileList } from './dashboard-view.js';
 
@@ -54,6 +55,9 @@ function initialState() {
     lang: 'en', files: [], nextId: 1, catalogue: [], index: new ReportIndex(), period: '',
     attribution: null, attributionError: null, attributionView: { model: 'key', measure: 'value' },
     clv: null, clvError: null, reports: {}, mappingFor: null, busy: 0, progress: null,
+    // Steering panel: the user's goals, cadence and A/B choice (remembered), the variants found
+    // for the A/B dimension, and the cadence period picked as a custom range (its label).
+    steering: loadSteering(), abVariants: [], customRange: null,
   };
 }
 
@@ -274,10 +278,44 @@ export class RoilensDashboard extends HTMLElement {
 
   // ------------------------------------------------------------ computing the report
   #reportOptions(extra = {}) {
-    const options = { grain: this.#byId('grain').value };
+    const { steering, customRange } = this.#state;
+    const options = {};
+    // A cadence period picked in the steering panel is one custom period (no grain); the cadence
+    // grain needs its start date.
+    if (!customRange) options.grain = steering.byCadence && steering.cadenceStart ? 'cadence' : this.#byId('grain').value;
+    if (steering.cadenceStart) options.cadence_start = steering.cadenceStart;
     if (this.#byId('from').value) options.from = this.#byId('from').value;
     if (this.#byId('to').value) options.to = this.#byId('to').value;
     return { ...options, ...extra };
+  }
+
+  // The total report carries the steering options; if they are refused (a goal on a KPI the
+  // engine no longer knows…), the error is shown and the report is computed without them.
+  async #totalReport(engine) {
+    const steering = steeringOptions(this.#state.steering);
+    try {
+      return await engine.report(this.#reportOptions({ compare: true, ...steering }));
+    } catch (error) {
+      if (!steering.goals.length && !steering.ab_tests) throw error;
+      this.#showError(error);
+      return engine.report(this.#reportOptions({ compare: true }));
+    }
+  }
+
+  // The values of the A/B dimension for the chosen rate, over the whole range (variant choices).
+  async #abVariants(engine) {
+    const { dimension, kpi } = this.#state.steering.ab;
+    const id = kpi === 'conversion' ? (dimension === 'cta' ? 'cta_click_rate' : 'form_fill_rate') : kpi;
+    try {
+      const options = this.#reportOptions({ grain: 'all', by: [dimension], kpis: [id], compare: false });
+      delete options.cadence_start;
+      const report = await engine.report(options);
+      const seen = new Set((report.values ?? []).map((v) => v.dimensions?.[dimension])
+        .filter((v) => v && v !== '(not set)'));
+      return [...seen].sort((a, b) => a.localeCompare(b));
+    } catch {
+      return [];  // a KPI without that dimension: no variant to offer
+    }
   }
 
   async #computeReports(engine) {
@@ -285,7 +323,8 @@ export class RoilensDashboard extends HTMLElement {
     try {
       if (!state.catalogue.length) state.catalogue = await engine.catalogue();
       const breakdown = this.#byId('breakdown').value;
-      const total = await engine.report(this.#reportOptions({ compare: true }));
+      const total = await this.#totalReport(engine);
+      state.abVariants = await this.#abVariants(engine);
       const byChannel = await engine.report(this.#reportOptions({ by: ['channel'] }));
       const byOther = breakdown && breakdown !== 'channel'
         ? await engine.report(this.#reportOptions({ by: [breakdown] }))
@@ -362,6 +401,13 @@ export class RoilensDashboard extends HTMLElement {
         this.#renderFiles();
         this.#reingestAll();
       },
+      // The period a dateless export covers: remembered like a mapping, then every file re-read.
+      onPeriod: (entry, period) => {
+        entry.options = { ...entry.options, period };
+        saveMapping(entry.header, entry.options);
+        if (entry.pageHeader !== entry.header) saveMapping(entry.pageHeader, entry.options);
+        this.#reingestAll();
+      },
     };
   }
 
@@ -369,7 +415,9 @@ export class RoilensDashboard extends HTMLElement {
     const state = this.#state;
     return {
       onApply: (entry, options) => {
-        entry.options = options;
+        // The period covered (if given) is part of how the file is read; a new mapping keeps it.
+        entry.options = entry.options?.period ? { ...options, period: entry.options.period } : options;
+        options = entry.options;
         saveMapping(entry.header, options);
         if (entry.pageHeader !== entry.header) saveMapping(entry.pageHeader, options);
         state.mappingFor = null;
@@ -393,7 +441,43 @@ export class RoilensDashboard extends HTMLElement {
     renderDashboard(this.#root, this.#state, (view) => {
       this.#state.attributionView = view;
       this.#renderDashboard();
-    });
+    }, this.#steeringHandlers());
+  }
+
+  #steeringHandlers() {
+    const state = this.#state;
+    const changed = () => {
+      saveSteering(state.steering);
+      this.#refresh();
+    };
+    return {
+      onAddGoal: (goal) => {
+        state.steering.goals.push(goal);
+        changed();
+      },
+      onRemoveGoal: (i) => {
+        state.steering.goals.splice(i, 1);
+        changed();
+      },
+      onCadence: (patch) => {
+        Object.assign(state.steering, patch);
+        if (!state.steering.cadenceStart) state.steering.byCadence = false;
+        if (patch.byCadence) state.customRange = null;
+        changed();
+      },
+      // A cadence period becomes the report's range: one custom period, shown at once.
+      onPickRange: ({ start, end, label }) => {
+        this.#byId('from').value = start;
+        this.#byId('to').value = end;
+        state.customRange = label;
+        state.period = label;
+        this.#refresh();
+      },
+      onAb: (patch) => {
+        Object.assign(state.steering.ab, patch);
+        changed();
+      },
+    };
   }
 
   #applyLanguage(lang) {
@@ -461,7 +545,11 @@ export class RoilensDashboard extends HTMLElement {
     });
     this.#byId('lang-toggle').addEventListener('click', () => this.#toggleLanguage());
     for (const id of ['grain', 'from', 'to', 'breakdown']) {
-      this.#byId(id).addEventListener('change', () => this.#refresh());
+      this.#byId(id).addEventListener('change', () => {
+        // A range typed or a grain chosen by hand replaces a picked cadence period.
+        if (id !== 'breakdown') this.#state.customRange = null;
+        this.#refresh();
+      });
     }
     this.#byId('export-button').addEventListener('click', () => this.#download());
     this.#byId('period-select').addEventListener('change', (event) => {

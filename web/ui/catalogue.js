@@ -33,6 +33,8 @@ function traceDetails(entry, value, lang) {
       el('dd', { text: `${entry.numerator ?? entry.id}${value && isNumber(value.numerator) ? ` = ${formatNumber(value.numerator, lang)}` : ''}` }),
       entry.denominator ? [el('dt', { text: t('denominator', lang) }),
         el('dd', { text: `${entry.denominator}${value && isNumber(value.denominator) ? ` = ${formatNumber(value.denominator, lang)}` : ''}` })] : null,
+      value?.inputs?.length ? [el('dt', { text: t('inputs', lang) }),
+        el('dd', { class: 'inputs' }, el('ul', {}, value.inputs.map((file) => el('li', {}, el('code', { text: file })))))] : null,
       entry.seed ? [el('dt', { text: t('seed', lang) }), el('dd', { text: String(entry.seed) })] : null));
 }
 

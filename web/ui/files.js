@@ -91,8 +91,40 @@ function errorBlock(error, lang) {
     where ? el('p', { class: 'pos', text: where }) : null);
 }
 
+// Rows rejected because the export names no date (a Google Ads "All time" report): the engine
+// says so in its rejections and warnings (record_mapper.cpp, header_binding.cpp); the user can
+// then give the period the file covers (file option `period`).
+export function needsPeriod(report) {
+  if (!report || report.error) return false;
+  const noDate = (text) => /\bno date\b/i.test(String(text ?? ''));
+  return (report.rows?.rejected ?? 0) > 0 && ((report.rejections ?? []).some((r) => noDate(r.reason)) ||
+    (report.warnings ?? []).some((w) => noDate(typeof w === 'string' ? w : w?.message?.en ?? w?.message)));
+}
+
+// The "period covered" form of a file card: from–to dates, re-read with that period.
+function periodForm(entry, lang, onPeriod) {
+  const current = entry.options?.period ?? {};
+  const from = el('input', { type: 'date', name: 'period-from', value: current.from ?? '', required: true });
+  const to = el('input', { type: 'date', name: 'period-to', value: current.to ?? '', required: true });
+  const message = el('span', { class: 'form-message', role: 'status' });
+  const submit = (event) => {
+    event.preventDefault();
+    if (!from.value || !to.value || from.value > to.value) {
+      message.textContent = t('periodInvalid', lang);
+      return;
+    }
+    onPeriod(entry, { from: from.value, to: to.value });
+  };
+  return el('form', { class: 'period-covered', onsubmit: submit },
+    el('p', { class: 'note', text: t('periodCoveredHint', lang) }),
+    el('span', { class: 'meta-label', text: t('periodCovered', lang) }), ' ',
+    el('label', {}, el('span', { class: 'visually-hidden', text: t('from', lang) }), from), ' → ',
+    el('label', {}, el('span', { class: 'visually-hidden', text: t('to', lang) }), to), ' ',
+    el('button', { type: 'submit', class: 'button small', text: t('periodApply', lang) }), message);
+}
+
 // One card per file. `entry` = {id, name, size, report?, error?, progress?, options, header?}.
-export function fileCard(entry, lang, { onFix, onRemove }) {
+export function fileCard(entry, lang, { onFix, onRemove, onPeriod }) {
   const r = entry.report;
   const error = entry.error ?? reportError(r);
   const recognised = r && !needsMapping(r);
@@ -145,6 +177,7 @@ export function fileCard(entry, lang, { onFix, onRemove }) {
     }
     const rejections = rejectionsList(r.rejections, lang);
     if (rejections) card.append(rejections);
+    if (onPeriod && (needsPeriod(r) || entry.options?.period)) card.append(periodForm(entry, lang, onPeriod));
   }
   if (r || error) {
     card.append(el('div', { class: 'card-actions' },

@@ -144,7 +144,23 @@ function changeBadge(kpi, period, index, entries, lang) {
     : (change > 0) === (polarity === 'up_is_good' || polarity === 'up') ? 'good' : 'bad';
   const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
   return el('span', { class: `change ${good}`, title: t('vsPrevious', lang),
-    text: `${arrow} ${formatNumber(Math.abs(change) * 100, lang, 1)} %` });
+    text: `${arrow} ${formatNumber(Math.abs(change) * 100, lang, 1)} %` },
+  el('span', { class: 'change-label', text: ` ${t('vsPreviousShort', lang)}` }));
+}
+
+// Change vs the same period a year before (report.trends year_before_change), or "n/a" when the
+// engine has none (no earlier data, a zero base, the `all` period).
+function yearBeforeBadge(kpi, period, index, entries, lang) {
+  const change = index.trends.get(`${kpi}|${period}|`)?.year_before_change;
+  const known = isNumber(change);
+  const polarity = entries.get(kpi)?.polarity ?? 'neutral';
+  const tone = !known || change === 0 || !['up_is_good', 'up_is_bad'].includes(polarity) ? 'flat'
+    : (change > 0) === (polarity === 'up_is_good') ? 'good' : 'bad';
+  const arrow = !known ? '' : change > 0 ? '▲ ' : change < 0 ? '▼ ' : '■ ';
+  return el('span', { class: `change year-before ${tone}`, title: t('vsYearBefore', lang),
+    dataset: { kpi: 'trend_year_before', value: known ? String(change) : '', period, dimension: '', trendKpi: kpi } },
+  `${arrow}${known ? `${formatNumber(Math.abs(change), lang, 1)} %` : t('notAvailableShort', lang)}`,
+  el('span', { class: 'change-label', text: ` ${t('vsYearBeforeShort', lang)}` }));
 }
 
 export function renderTiles(container, { index, entries, period, lang }) {
@@ -152,7 +168,8 @@ export function renderTiles(container, { index, entries, period, lang }) {
     .map((kpi) => el('div', { class: 'tile' },
       el('span', { class: 'tile-label', text: kpiLabel(kpi, entries, lang) }),
       kpiValue({ kpi, period, index, entry: entries.get(kpi), lang, big: true }),
-      changeBadge(kpi, period, index, entries, lang)));
+      changeBadge(kpi, period, index, entries, lang),
+      yearBeforeBadge(kpi, period, index, entries, lang)));
   container.replaceChildren(...tiles);
 }
 
