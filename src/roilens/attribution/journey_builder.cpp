@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "roilens/model/transaction_facts.hpp"
+
 namespace roilens::attribution {
 namespace {
 
@@ -15,7 +17,6 @@ using model::Contact;
 using model::Stage;
 using model::Timestamp;
 using model::Transaction;
-using model::TransactionStatus;
 
 constexpr double kSecondsPerDay = 86400.0;
 
@@ -122,16 +123,8 @@ bool isMarketingTouch(model::TouchpointType type) {
   return type != T::kPurchase && type != T::kSegmentAdd && type != T::kContactUpdate;
 }
 
-bool isPaid(const Transaction& txn) {
-  return txn.status == TransactionStatus::kPaid || txn.status == TransactionStatus::kWon;
-}
-
 double transactionValue(const Transaction& txn) {
   return txn.amount_net.value_or(txn.amount_gross.value_or(0.0));
-}
-
-std::optional<Timestamp> transactionTime(const Transaction& txn) {
-  return txn.closed_at ? txn.closed_at : txn.created_at;
 }
 
 void addConversion(PersonHistory& person, std::optional<Timestamp> at, double value) {
@@ -147,9 +140,9 @@ void addConversion(PersonHistory& person, std::optional<Timestamp> at, double va
 void addPaidTransactions(const model::Dataset& dataset, ConversionEvent event,
                          PersonDirectory& directory) {
   for (const Transaction& txn : dataset.transactions) {
-    if (!isPaid(txn)) continue;
+    if (!model::isPurchase(txn)) continue;
     PersonHistory& person = directory.of(txn.customer_ref);
-    const std::optional<Timestamp> at = transactionTime(txn);
+    const std::optional<Timestamp> at = model::purchaseInstant(txn);
     person.paid_value += transactionValue(txn);
     person.has_paid = true;
     if (at && (!person.first_paid_at || *at < *person.first_paid_at)) person.first_paid_at = at;

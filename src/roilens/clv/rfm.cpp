@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "roilens/model/transaction_facts.hpp"
+
 namespace roilens::clv {
 namespace {
 
@@ -12,16 +14,6 @@ Error recordError(const model::Transaction& t, const std::string& en, const std:
                   const std::string& column) {
   return Error{ErrorCode::kBadValue, en, fr,
                Position{t.origin.source_file, t.origin.source_row, column}};
-}
-
-bool isPurchaseStatus(model::TransactionStatus s) {
-  return s == model::TransactionStatus::kPaid || s == model::TransactionStatus::kWon;
-}
-
-std::optional<double> netAmount(const model::Transaction& t) {
-  if (t.amount_net) return *t.amount_net;
-  if (t.amount_gross) return *t.amount_gross - t.refunds;
-  return std::nullopt;
 }
 
 struct Record {
@@ -109,12 +101,11 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
   summary.unit = options.unit;
   std::map<std::string, std::vector<Record>> by_customer;
   for (const model::Transaction& t : transactions) {
-    if (!isPurchaseStatus(t.status)) {
+    if (!model::isPurchase(t)) {
       ++summary.excluded_status;
       continue;
     }
-    // Same instant as the KPI engine and attribution: won/paid date, else creation date.
-    const std::optional<model::Timestamp> at = t.closed_at ? t.closed_at : t.created_at;
+    const std::optional<model::Timestamp> at = model::purchaseInstant(t);
     if (!at) {
       return recordError(t, "this purchase has no date, so it cannot be placed in time",
                          "cet achat n'a pas de date, il ne peut pas être placé dans le temps",
@@ -125,7 +116,7 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
                          "cet achat n'a pas de client, il ne peut être attribué à personne",
                          "customer");
     }
-    const std::optional<double> amount = netAmount(t);
+    const std::optional<double> amount = model::netAmount(t);
     if (!amount) {
       return recordError(t, "this purchase has no amount", "cet achat n'a pas de montant",
                          "amount");

@@ -2,12 +2,12 @@
 // From a transaction log to the per-customer RFM summary the BG/NBD and Gamma-Gamma models use.
 //
 // Rules (docs/clv.md):
-// * A purchase is a transaction with status paid or won, a date, a customer and an amount. Its
-//   date is closed_at (won or paid) when known, else created_at, as in the KPI engine.
-//   Refunded, cancelled, lost and open transactions are not purchases (they are counted).
-// * Amount = amount_net when known, else amount_gross - refunds. A record refunded down to 0 or
-//   below, or with a negative amount (credit note), is not a purchase (counted). A zero amount
-//   without refunds (a free order) is a purchase.
+// * A purchase is a transaction that model::isPurchase accepts (paid or won) with a date
+//   (model::purchaseInstant), a customer and an amount (model::netAmount); all three in
+//   model/transaction_facts.hpp, shared with the KPI engine and attribution. Refunded, cancelled,
+//   lost and open transactions are not purchases (they are counted).
+// * A record refunded down to 0 or below, or with a negative amount (credit note), is not a
+//   purchase (counted). A zero amount without refunds (a free order) is a purchase.
 // * Purchases are grouped by the user's calendar day (utc_offset_minutes): several records on
 //   one day are one purchase whose
 //   value is their sum. x = purchase days after the first; t_x = last purchase day - first day;

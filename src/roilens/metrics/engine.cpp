@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "roilens/model/transaction_facts.hpp"
+
 namespace roilens::metrics {
 namespace {
 
@@ -316,7 +318,7 @@ std::optional<std::pair<model::DayNumber, model::DayNumber>> Engine::dataExtent(
     for (const auto& s : c.stage_at) at_day(s);
   }
   for (const auto& t : data_.touchpoints) at_day(t.occurred_at);
-  for (const auto& t : data_.transactions) at_day(t.closed_at ? t.closed_at : t.created_at);
+  for (const auto& t : data_.transactions) at_day(model::purchaseInstant(t));
   for (const auto& e : data_.emails) at_day(e.sent_at);
   for (const auto& r : data_.traffic) widen(extent, r.range_start, r.range_end);
   for (const auto& c : data_.costs) widen(extent, c.range_start, c.range_end);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "roilens/metrics/measure.hpp"
+#include "roilens/model/transaction_facts.hpp"
 
 namespace roilens::metrics::detail {
 namespace {
@@ -18,29 +19,20 @@ constexpr DimensionSet kSaleDims = {Dimension::kChannel,  Dimension::kSource,
 constexpr DimensionSet kCostDims = {Dimension::kChannel, Dimension::kCampaign, Dimension::kDevice,
                                     Dimension::kCategory};
 
-bool isWon(const Transaction& t) {
-  return t.status == model::TransactionStatus::kWon || t.status == model::TransactionStatus::kPaid;
-}
-
-// Net of refunds when the source tells it.
-std::optional<double> amountOf(const Transaction& t) {
-  if (t.amount_net) return t.amount_net;
-  if (t.amount_gross) return *t.amount_gross - t.refunds;
-  return std::nullopt;
-}
-
-std::optional<model::Timestamp> dateOf(const Transaction& t) {
-  return t.closed_at ? t.closed_at : t.created_at;
-}
+using model::isPurchase;
+using model::netAmount;
+using model::purchaseInstant;
 
 // A won sale with a date and an amount; others cannot be placed in a period or summed.
-bool isCountedSale(const Transaction& t) { return isWon(t) && dateOf(t) && amountOf(t); }
+bool isCountedSale(const Transaction& t) {
+  return isPurchase(t) && purchaseInstant(t) && netAmount(t);
+}
 
 // Channel and campaign of the customer who bought: the contact's original ones when the buyer is
 // a known contact (seed 000: "customers originating from that campaign"), else the sale's UTM.
 Fact saleFact(const Transaction& t, const ContactIndex& contacts, const MeasureContext& ctx,
               double amount) {
-  Fact f = dayFact(model::localDay(*dateOf(t), ctx.utc_offset_minutes), amount);
+  Fact f = dayFact(model::localDay(*purchaseInstant(t), ctx.utc_offset_minutes), amount);
   f.origin = &t.origin;
   if (const model::Contact* c = contacts.find(t.customer_ref)) fillContactDimensions(*c, f.dims);
   std::string& channel = at(f.dims, Dimension::kChannel);
@@ -70,7 +62,7 @@ std::vector<Fact> sales(const Dataset& data, const MeasureContext& ctx) {
     if (!isCountedSale(t)) continue;
     if ((kWhat == SaleAmount::kMargin || kWhat == SaleAmount::kMarginBuyer) && !t.margin) continue;
     if (kWhat == SaleAmount::kUpsellBuyer && !t.is_upsell) continue;
-    const double amount = kWhat == SaleAmount::kRevenue  ? *amountOf(t)
+    const double amount = kWhat == SaleAmount::kRevenue  ? *netAmount(t)
                           : kWhat == SaleAmount::kMargin ? *t.margin
                                                          : 1.0;
     Fact f = saleFact(t, contacts, ctx, amount);
@@ -95,8 +87,9 @@ std::vector<Fact> promoters(const Dataset& data, const MeasureContext& ctx) {
   std::vector<Fact> out;
   for (auto& [customer, list] : by_customer) {
     if (list.size() < 2) continue;
-    std::sort(list.begin(), list.end(),
-              [](const Transaction* a, const Transaction* b) { return *dateOf(*a) < *dateOf(*b); });
+    std::sort(list.begin(), list.end(), [](const Transaction* a, const Transaction* b) {
+      return *purchaseInstant(*a) < *purchaseInstant(*b);
+    });
     Fact f = saleFact(*list[1], contacts, ctx, 1.0);
     f.entity = customer;
     out.push_back(std::move(f));
