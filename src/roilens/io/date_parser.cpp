@@ -1,14 +1,14 @@
 #include "roilens/io/date_parser.hpp"
 
-#include "roilens/core/decimal.hpp"
-
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
+#include "roilens/core/decimal.hpp"
 #include "roilens/io/date_text.hpp"
+#include "roilens/io/excel_serial.hpp"
 
 namespace roilens::io {
 namespace {
@@ -232,10 +232,10 @@ bool plausibleSerial(double value) {
 
 bool fromExcelSerial(double serial, DateParts& parts) {
   const auto day = static_cast<std::int64_t>(std::floor(serial));
-  if (day < 1 || day == 60 || serial >= kLastExcelSerial) return false;  // 60: 1900-02-29
-  // Serial 1 = 1900-01-01 = day -25567; from 61 on, Excel counts the fictitious 29 February.
-  const auto epoch_day = static_cast<model::DayNumber>(day < 60 ? day - 25568 : day - 25569);
-  parts.date = model::civilFromDays(epoch_day);
+  if (serial >= kLastExcelSerial) return false;
+  const std::optional<model::DayNumber> epoch_day = excelSerialDay(day);  // none for 0 and 60
+  if (!epoch_day) return false;
+  parts.date = model::civilFromDays(*epoch_day);
   const auto seconds = static_cast<int>(std::llround((serial - std::floor(serial)) * 86400.0));
   parts.has_time = seconds != 0;
   parts.hour = seconds / 3600;

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "roilens/io/excel_serial.hpp"
 #include "roilens/io/xlsx_xml.hpp"
 #include "roilens/model/time.hpp"
 
@@ -128,19 +129,6 @@ std::string clock(std::int64_t hours, std::int64_t seconds_in_hour) {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-// Calendar day (days since 1970-01-01) of a whole serial; nullopt for 0 and 60 in the 1900
-// system, which name no real day.
-std::optional<model::DayNumber> serialDay(std::int64_t serial_day, bool date1904) {
-  if (date1904) {
-    return model::daysFromCivil({1904, 1, 1}) + static_cast<model::DayNumber>(serial_day);
-  }
-  if (serial_day == 0 || serial_day == 60) return std::nullopt;
-  // Before the fictitious 1900-02-29 the count starts at 1899-12-31; after it, one day earlier.
-  const model::CivilDate origin =
-      serial_day < 60 ? model::CivilDate{1899, 12, 31} : model::CivilDate{1899, 12, 30};
-  return model::daysFromCivil(origin) + static_cast<model::DayNumber>(serial_day);
-}
-
 }  // namespace
 
 NumberFormatKind builtinFormatKind(int num_fmt_id) {
@@ -211,7 +199,7 @@ std::optional<std::string> excelSerialToIso(double serial, NumberFormatKind kind
   }
   if (kind == NumberFormatKind::kTime && whole_days == 0)
     return clock(seconds / 3600, seconds % 3600);
-  const std::optional<model::DayNumber> day = serialDay(whole_days, date1904);
+  const std::optional<model::DayNumber> day = excelSerialDay(whole_days, date1904);
   if (!day || *day > model::daysFromCivil({9999, 12, 31})) return std::nullopt;
   std::string out = model::isoDate(*day);
   if (kind == NumberFormatKind::kDate && seconds == 0) return out;
