@@ -444,6 +444,14 @@ export class RoilensDashboard extends HTMLElement {
     }, this.#steeringHandlers());
   }
 
+  // A picked cadence period filled the from/to inputs: a new cadence choice empties them again.
+  #forgetPickedRange() {
+    if (!this.#state.customRange) return;
+    this.#state.customRange = null;
+    this.#byId('from').value = '';
+    this.#byId('to').value = '';
+  }
+
   #steeringHandlers() {
     const state = this.#state;
     const changed = () => {
@@ -462,8 +470,12 @@ export class RoilensDashboard extends HTMLElement {
       onCadence: (patch) => {
         Object.assign(state.steering, patch);
         if (!state.steering.cadenceStart) state.steering.byCadence = false;
-        if (patch.byCadence) state.customRange = null;
+        this.#forgetPickedRange();
         changed();
+      },
+      onClearRange: () => {
+        this.#forgetPickedRange();
+        this.#refresh();
       },
       // A cadence period becomes the report's range: one custom period, shown at once.
       onPickRange: ({ start, end, label }) => {

@@ -163,6 +163,7 @@ const LABELS = {
   cadenceByPeriods: ['Report by these periods', 'Rapport selon ces périodes'],
   cadenceHint: ['Give a start date to list the report periods.', 'Indiquez une date de début pour lister les périodes de rapport.'],
   cadenceNone: ['No period: no dated record after the start date.', 'Aucune période : aucune donnée datée après la date de début.'],
+  cadenceClear: ['Back to all periods', 'Revenir à toutes les périodes'],
   cadencePick: ['Show this period', 'Afficher cette période'],
   cadenceWeekly: ['week', 'semaine'],
   cadenceBiweekly: ['2 weeks', '2 semaines'],

@@ -98,7 +98,7 @@ function goalForm(ctx) {
   const fillDimensions = () => {
     const allowed = entries.get(kpiSelect.value)?.dimensions ?? [];
     dimensionSelect.replaceChildren(el('option', { value: '', text: t('allData', lang) }),
-      GOAL_DIMENSIONS.filter((d) => allowed.includes(d))
+      ...GOAL_DIMENSIONS.filter((d) => allowed.includes(d))
         .map((d) => el('option', { value: d, text: t(dimensionLabelKey(d), lang) })));
     fillValues();
   };
@@ -200,7 +200,9 @@ function cadenceBlock(ctx) {
     el('h3', { text: t('cadenceTitle', lang) }),
     el('p', { class: 'note', text: t('cadenceRule', lang) }),
     el('div', { class: 'steering-form' }, field('cadenceStart', start, lang),
-      el('label', { class: 'check' }, byCadence, ` ${t('cadenceByPeriods', lang)}`)),
+      el('label', { class: 'check' }, byCadence, ` ${t('cadenceByPeriods', lang)}`),
+      selectedRange ? el('button', { type: 'button', class: 'link-button cadence-clear',
+        text: t('cadenceClear', lang), onclick: () => handlers.onClearRange() }) : null),
     list);
 }
 
