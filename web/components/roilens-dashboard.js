@@ -14,9 +14,9 @@ import { createEngine } from '../roilens.js';
 import { el } from '../ui/dom.js';
 import { t, translateStatic } from '../ui/i18n.js';
 import { filesFromDrop, sampleFiles } from '../ui/intake.js';
-import { ReportIndex } from '../ui/kpis.js';
+import { catalogueById, ReportIndex } from '../ui/kpis.js';
 import { forgetMapping, loadMapping, readHeader, saveMapping } from '../ui/mapping-store.js';
-import { loadSteering, saveSteering, steeringOptions } from '../ui/steering.js';
+import { abKpiChoices, loadSteering, saveSteering, steeringOptions } from '../ui/steering.js';
 import { dashboardMarkup } from './dashboard-markup.js';
 import { renderDashboard, renderFileList } from './dashboard-view.js';
 
@@ -304,7 +304,11 @@ export class RoilensDashboard extends HTMLElement {
 
   // The values of the A/B dimension for the chosen rate, over the whole range (variant choices).
   async #abVariants(engine) {
-    const { dimension, kpi } = this.#state.steering.ab;
+    const { ab } = this.#state.steering;
+    // The default rate ("conversion") without its input file: offer the first rate that has data.
+    const choices = abKpiChoices(ab.dimension, catalogueById(this.#state.catalogue), this.#state.index);
+    if (!choices.includes(ab.kpi) || (ab.kpi === 'conversion' && !ab.a && !ab.b)) ab.kpi = choices[0];
+    const { dimension, kpi } = ab;
     const id = kpi === 'conversion' ? (dimension === 'cta' ? 'cta_click_rate' : 'form_fill_rate') : kpi;
     try {
       const options = this.#reportOptions({ grain: 'all', by: [dimension], kpis: [id], compare: false });
@@ -324,7 +328,6 @@ export class RoilensDashboard extends HTMLElement {
       if (!state.catalogue.length) state.catalogue = await engine.catalogue();
       const breakdown = this.#byId('breakdown').value;
       const total = await this.#totalReport(engine);
-      state.abVariants = await this.#abVariants(engine);
       const byChannel = await engine.report(this.#reportOptions({ by: ['channel'] }));
       const byOther = breakdown && breakdown !== 'channel'
         ? await engine.report(this.#reportOptions({ by: [breakdown] }))
@@ -332,6 +335,7 @@ export class RoilensDashboard extends HTMLElement {
         : null;
       state.index = new ReportIndex(total, byChannel, byOther);
       state.reports = { total, by_channel: byChannel, by_other: byOther };
+      state.abVariants = await this.#abVariants(engine);
     } catch (error) {
       state.index = new ReportIndex();
       state.reports = {};

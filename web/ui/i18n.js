@@ -92,7 +92,7 @@ const LABELS = {
   needs: ['needs', 'nécessite'],
   notApplicable: ['not available for this breakdown', 'non disponible pour cette ventilation'],
   trendsShown: ['shown as arrows on the key figures', 'affichée par les flèches des chiffres clés'],
-  steeringOptions: ['set through the report options (API, CLI)', 'réglé par les options du rapport (API, CLI)'],
+  steeringOptions: ['see the Steering panel above', 'voir le panneau Pilotage ci-dessus'],
   seeBelow: ['see the sections below', 'voir les sections ci-dessous'],
   median: ['Median', 'Médiane'],
   mean: ['Mean', 'Moyenne'],

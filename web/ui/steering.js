@@ -158,9 +158,9 @@ function goalRow(goal, i, ctx) {
     el('td', { text: goal.period }),
     el('td', { class: 'num' }, figure('goal_actual', goal.actual, formatValue(goal.actual, unit, lang, index.currency), where)),
     el('td', { class: 'num' }, figure('goal_target', goal.target, formatValue(goal.target, unit, lang, index.currency), where)),
-    el('td', { class: 'progress-cell' },
+    el('td', {}, el('div', { class: 'progress-cell' },
       el('div', { class: 'goal-bar' }, el('div', { style: `width:${Math.min(100, Math.max(0, progress ?? 0)).toFixed(1)}%` })),
-      figure('goal_progress', progress, `${formatNumber(progress, lang, 1)} %`, where)),
+      figure('goal_progress', progress, `${formatNumber(progress, lang, 1)} %`, where))),
     el('td', {}, el('span', { class: `status-badge ${goal.status ?? ''}`,
       text: t(`goalStatus_${goal.status ?? 'pending'}`, lang) })),
     el('td', {}, el('button', { type: 'button', class: 'icon-button', text: '×', title: t('remove', lang),
@@ -213,10 +213,17 @@ function phaseOf(period, lang) {
 }
 
 // ------------------------------------------------------------------ A/B test
+// Rates an A/B test can compare on `dimension`: "conversion" (form fill rate for a landing page,
+// CTA click rate for a CTA) and every catalogue ratio with that dimension, those whose input
+// files are present first.
 export function abKpiChoices(dimension, entries, index) {
-  const rates = [...entries.values()].filter((e) => e.kind === 'ratio' && !index.missing.has(e.id) &&
-    (e.dimensions ?? []).includes(dimension) && (e.breakdown?.length ? e.breakdown.includes(dimension) : true));
-  return ['conversion', ...rates.map((e) => e.id)];
+  const conversionKpi = dimension === 'cta' ? 'cta_click_rate' : 'form_fill_rate';
+  const rates = [...entries.values()].filter((e) => e.kind === 'ratio' && e.id !== conversionKpi &&
+    (e.dimensions ?? []).includes(dimension) && (!e.breakdown?.length || e.breakdown.includes(dimension)))
+    .map((e) => e.id);
+  const present = (id) => !index.missing.has(id === 'conversion' ? conversionKpi : id);
+  const all = ['conversion', ...rates];
+  return [...all.filter(present), ...all.filter((id) => !present(id))];
 }
 
 function abForm(ctx) {
