@@ -38,6 +38,9 @@ export function renderDashboard(root, state, onAttributionView, steeringHandlers
   byId('dashboard').hidden = !hasData;
   if (!hasData) return;
   const entries = catalogueById(state.catalogue);
+  // Reporting by the cadence replaces the grain; a picked cadence period replaces both.
+  const byCadence = state.steering.byCadence && Boolean(state.steering.cadenceStart);
+  byId('grain').disabled = byCadence || Boolean(state.customRange);
   byId('period-select').replaceChildren(...index.periods.map((p) =>
     el('option', { value: p, text: p, selected: p === period })));
   renderTiles(byId('tiles'), { index, entries, period, lang });
