@@ -10,6 +10,7 @@ import { cardsDone, dashboardIdle, foreignRequests, kpiValues, openBrowser, REPO
   waitForDashboard } from './harness.mjs';
 
 const AB_FIXTURE = join(REPO, 'tests', 'e2e', 'fixtures', 'ga4-landing-pages-ab.csv');
+const TWO_FEBRUARIES = join(REPO, 'tests', 'e2e', 'fixtures', 'ga4-two-februaries.csv');
 const ALL_TIME = join(REPO, 'tests', 'fixtures', 'costs', 'google_ads_all_time.csv');
 const CONTACTS = 'hubspot-crm-exports-all-contacts-2025-04-01.csv';
 
@@ -208,6 +209,27 @@ describe('steering', { skip: USING_STUB }, () => {
       assert.equal(b.value, '');
       assert.match(b.text, /n\/a/);
     }
+  });
+
+  test('the year-before change is the hand-computed one when a year earlier has data', async () => {
+    const { page, server } = browser;
+    await page.goto(server.url);
+    await dropFiles(page, [{ name: 'ga4-two-februaries.csv', bytes: readFileSync(TWO_FEBRUARIES) }]);
+    await page.waitForSelector('#tiles [data-kpi="trend_year_before"][data-trend-kpi="visitors"][data-period="2025-02"]',
+      { timeout: 60000 });
+    await idle();
+    // Visitors (Total users): February 2025 = 50 + 10 = 60; February 2024 = 40 + 8 = 48;
+    // change (60 − 48) / 48 × 100 = 25 %.
+    assert.equal(Number(await one(page, 'visitors', '2025-02')), 60);
+    const badge = await page.$eval('#tiles [data-kpi="trend_year_before"][data-trend-kpi="visitors"]',
+      (n) => ({ value: n.dataset.value, text: n.textContent, cls: n.className }));
+    assert.ok(Math.abs(Number(badge.value) - ((60 - 48) / 48) * 100) < 1e-9, `shown ${badge.value}`);
+    assert.match(badge.text, /▲ 25 %/);
+    assert.match(badge.cls, /\bgood\b/); // more visitors is good (catalogue polarity)
+    // Back to this suite's files.
+    await page.goto(server.url);
+    await dropFiles(page, sampleFiles());
+    await waitForDashboard(page);
   });
 
   test('a KPI trace lists the files that fed it', async () => {
