@@ -115,8 +115,9 @@ function periodForm(entry, lang, onPeriod) {
     }
     onPeriod(entry, { from: from.value, to: to.value });
   };
-  return el('form', { class: 'period-covered', onsubmit: submit },
-    el('p', { class: 'note', text: t('periodCoveredHint', lang) }),
+  const given = Boolean(entry.options?.period) && !needsPeriod(entry.report);
+  return el('form', { class: `period-covered${given ? ' given' : ''}`, onsubmit: submit },
+    el('p', { class: 'note', text: t(given ? 'periodCoveredGiven' : 'periodCoveredHint', lang) }),
     el('span', { class: 'meta-label', text: t('periodCovered', lang) }), ' ',
     el('label', {}, el('span', { class: 'visually-hidden', text: t('from', lang) }), from), ' → ',
     el('label', {}, el('span', { class: 'visually-hidden', text: t('to', lang) }), to), ' ',

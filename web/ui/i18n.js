@@ -204,6 +204,8 @@ const LABELS = {
   periodCovered: ['Period covered', 'Période couverte'],
   periodCoveredHint: ['This export names no dates: give the period it covers to keep its rows.',
     'Cet export ne contient aucune date : indiquez la période qu’il couvre pour garder ses lignes.'],
+  periodCoveredGiven: ['This export names no dates: its rows are placed in the period you gave (remembered for this header).',
+    'Cet export ne contient aucune date : ses lignes sont placées dans la période indiquée (mémorisée pour cet en-tête).'],
   periodApply: ['Apply and re-read', 'Appliquer et relire'],
   periodInvalid: ['Give both dates, the first before the second.', 'Indiquez les deux dates, la première avant la seconde.'],
   customRange: ['Custom range', 'Période personnalisée'],
