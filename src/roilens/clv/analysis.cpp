@@ -271,7 +271,8 @@ void addTransactionViews(json& doc, const model::Dataset& dataset, const RfmTabl
     }
   }
   json by_channel = json::array();
-  for (const ChannelClv& row : clvByChannel(full, channels, dataset.costs, options.margin)) {
+  for (const ChannelClv& row :
+       clvByChannel(full, channels, dataset, options.margin, options.utc_offset_minutes)) {
     const auto& [sum, count] = predicted[row.channel];
     by_channel.push_back({{"channel", row.channel},
                           {"historical", historicalJson(row.historical)},

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <unordered_map>
+
+#include "roilens/clv/acquisition.hpp"
+#include "roilens/model/contact_index.hpp"
 
 namespace roilens::clv {
 namespace {
@@ -98,18 +100,13 @@ std::vector<CohortRow> cohortRetention(const RfmTable& rfm) {
 
 std::vector<std::string> customerChannels(const RfmTable& rfm,
                                           const std::vector<model::Contact>& contacts) {
-  std::unordered_map<std::string, std::string> known;
-  for (const model::Contact& c : contacts) {
-    if (c.original_channel.empty()) continue;
-    if (!c.contact_id.empty()) known.emplace(c.contact_id, c.original_channel);
-    if (!c.email.empty()) known.emplace(c.email, c.original_channel);
-  }
+  const model::ContactIndex index(contacts);  // the KPI engine's join of people
   std::vector<std::string> channels;
   channels.reserve(rfm.customers.size());
   for (const CustomerRfm& c : rfm.customers) {
-    const auto found = known.find(c.customer);
-    if (found != known.end()) {
-      channels.push_back(found->second);
+    const model::Contact* contact = index.find(c.customer);
+    if (contact && !contact->original_channel.empty()) {
+      channels.push_back(contact->original_channel);
     } else {
       channels.push_back(c.first_channel.empty() ? "unknown" : c.first_channel);
     }
@@ -118,33 +115,25 @@ std::vector<std::string> customerChannels(const RfmTable& rfm,
 }
 
 std::vector<ChannelClv> clvByChannel(const RfmTable& rfm, const std::vector<std::string>& channels,
-                                     const std::vector<model::Cost>& costs,
-                                     std::optional<double> margin_rate) {
+                                     const model::Dataset& dataset,
+                                     std::optional<double> margin_rate, int utc_offset_minutes) {
   std::map<std::string, std::vector<const CustomerRfm*>> members;
   for (std::size_t i = 0; i < rfm.customers.size(); ++i) {
     members[channels[i]].push_back(&rfm.customers[i]);
   }
-  std::map<std::string, double> cost_by_channel;
-  std::optional<model::DayNumber> cost_start, cost_end;
-  for (const model::Cost& c : costs) {
-    cost_by_channel[c.channel] += c.cost;
-    cost_start = std::min(cost_start.value_or(c.range_start), c.range_start);
-    cost_end = std::max(cost_end.value_or(c.range_end), c.range_end);
-  }
+  const std::map<std::string, ChannelAcquisition> acquisition =
+      acquisitionByChannel(dataset, utc_offset_minutes);
   std::vector<ChannelClv> rows;
   for (const auto& [channel, customers] : members) {
     ChannelClv row;
     row.channel = channel;
     row.historical = historicalClv(customers, rfm.last_purchase_day, margin_rate);
-    const auto cost = cost_by_channel.find(channel);
-    if (cost != cost_by_channel.end()) {
-      row.cost = cost->second;
-      for (const CustomerRfm* c : customers) {
-        const model::DayNumber first = c->purchases.front().day;
-        if (first >= *cost_start && first <= *cost_end) ++row.new_customers;
-      }
-      row.cac = ratio(row.cost, static_cast<double>(row.new_customers));
-      if (row.cac && row.historical.clv) row.ltv_to_cac = ratio(*row.historical.clv, *row.cac);
+    if (const auto found = acquisition.find(channel); found != acquisition.end()) {
+      const ChannelAcquisition& a = found->second;
+      row.cost = a.cost;
+      row.new_customers = a.new_customers;
+      row.cac = a.cac;
+      row.ltv_to_cac = a.ltv_to_cac;
     }
     rows.push_back(std::move(row));
   }

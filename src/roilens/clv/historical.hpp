@@ -45,22 +45,28 @@ struct CohortRow {
 
 std::vector<CohortRow> cohortRetention(const RfmTable& rfm);
 
-// Acquisition channel of each customer: the contact's original channel (matched on contact id or
-// e-mail), else the channel of the first purchase, else "unknown". Same order as rfm.customers.
+// Acquisition channel of each customer: the original channel of its contact (model::ContactIndex:
+// contact id, else e-mail in any case, the KPI engine's join), else the channel of the first
+// purchase, else "unknown". Same order as rfm.customers.
 std::vector<std::string> customerChannels(const RfmTable& rfm,
                                           const std::vector<model::Contact>& contacts);
 
+// One acquisition channel: CLV from its customers' purchases, and what acquiring them cost.
+// cost, new_customers, cac and ltv_to_cac are the KPI engine's cac_by_channel and ltv_to_cac
+// (metrics catalogue, one definition of CAC) over one period spanning the whole data: the same
+// numbers as `roilens report --grain all --by channel` (docs/clv.md).
 struct ChannelClv {
   std::string channel;
   HistoricalClv historical;
-  double cost = 0.0;                 // costs whose channel is this channel
-  std::size_t new_customers = 0;     // first purchase within the costs' date range
-  std::optional<double> cac;         // cost / new customers (simple; see docs/clv.md)
-  std::optional<double> ltv_to_cac;  // historical clv / cac
+  double cost = 0.0;                 // sales and marketing cost of the channel
+  std::size_t new_customers = 0;     // contacts of the channel who became customers
+  std::optional<double> cac;         // cost / new customers
+  std::optional<double> ltv_to_cac;  // engine CLV (revenue / buyers of the channel) / cac
 };
 
+// One row per channel of `channels` (customerChannels, same order as rfm.customers).
 std::vector<ChannelClv> clvByChannel(const RfmTable& rfm, const std::vector<std::string>& channels,
-                                     const std::vector<model::Cost>& costs,
-                                     std::optional<double> margin_rate);
+                                     const model::Dataset& dataset,
+                                     std::optional<double> margin_rate, int utc_offset_minutes);
 
 }  // namespace roilens::clv

@@ -67,7 +67,7 @@ Engine::Engine(const model::Dataset& data, int utc_offset_minutes)
     : data_(data),
       utc_offset_minutes_(utc_offset_minutes),
       basis_(visitorsBasisOf(data)),
-      contacts_(data) {}
+      contacts_(data.contacts) {}
 
 bool Engine::supports(const KpiDefinition& kpi, const std::vector<Dimension>& dims) {
   return std::all_of(dims.begin(), dims.end(), [&](Dimension d) {

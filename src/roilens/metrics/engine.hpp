@@ -98,7 +98,7 @@ class Engine {
   const model::Dataset& data_;
   int utc_offset_minutes_;
   VisitorsBasis basis_;
-  detail::ContactIndex contacts_;
+  model::ContactIndex contacts_;
   std::map<std::pair<std::string, bool>, std::vector<Fact>> facts_;  // per measure, row family
   using AggregateKey =
       std::tuple<std::string, std::vector<std::pair<model::DayNumber, model::DayNumber>>,

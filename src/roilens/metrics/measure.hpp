@@ -10,13 +10,10 @@
 #include <vector>
 
 #include "roilens/metrics/dimension.hpp"
+#include "roilens/model/contact_index.hpp"
 #include "roilens/model/dataset.hpp"
 
 namespace roilens::metrics {
-
-namespace detail {
-class ContactIndex;
-}
 
 // How visitors were counted: users when every traffic row knows them, else sessions (KPIS.md).
 enum class VisitorsBasis { kUsers, kSessions };
@@ -29,7 +26,7 @@ struct MeasureContext {
   bool landing_page_rows = false;
   VisitorsBasis visitors_basis = VisitorsBasis::kUsers;
   // Contacts by id and e-mail, built once by the engine for every measure that joins people.
-  const detail::ContactIndex* contacts = nullptr;
+  const model::ContactIndex* contacts = nullptr;
 };
 
 // One dated fact. Aggregated traffic and costs span a range of days: the engine spreads the
@@ -76,18 +73,10 @@ std::string lowerCase(std::string_view text);
 bool isProspectLabel(std::string_view text);  // seed 001: a "Prospects" segment/campaign/email
 bool isSocialChannel(std::string_view channel);
 // Contacts indexed by id and by e-mail, for joining transactions and touchpoints to people.
-class ContactIndex {
- public:
-  explicit ContactIndex(const model::Dataset& data);
-  const model::Contact* find(const std::string& ref) const;
-
-  // The engine's shared index when the context carries one, else one built into `own`.
-  static const ContactIndex& of(const model::Dataset& data, const MeasureContext& ctx,
-                                std::optional<ContactIndex>& own);
-
- private:
-  std::unordered_map<std::string, const model::Contact*> by_ref_;
-};
+using ContactIndex = model::ContactIndex;
+// The engine's shared index when the context carries one, else one built into `own`.
+const ContactIndex& contactIndexOf(const model::Dataset& data, const MeasureContext& ctx,
+                                   std::optional<ContactIndex>& own);
 void fillContactDimensions(const model::Contact& c, DimensionValues& dims);
 Fact dayFact(model::DayNumber day, double amount = 1.0);
 std::vector<const model::TrafficAgg*> visitRows(const model::Dataset& data, bool landing_page_rows);

@@ -22,22 +22,9 @@ bool isSocialChannel(std::string_view channel) {
   return channel == "Organic Social" || channel == "Paid Social";
 }
 
-ContactIndex::ContactIndex(const model::Dataset& data) {
-  for (const model::Contact& c : data.contacts) {
-    if (!c.contact_id.empty()) by_ref_.emplace(c.contact_id, &c);
-    if (!c.email.empty()) by_ref_.emplace(lowerCase(c.email), &c);
-  }
-}
-
-const model::Contact* ContactIndex::find(const std::string& ref) const {
-  if (const auto it = by_ref_.find(ref); it != by_ref_.end()) return it->second;
-  if (const auto it = by_ref_.find(lowerCase(ref)); it != by_ref_.end()) return it->second;
-  return nullptr;
-}
-
-const ContactIndex& ContactIndex::of(const model::Dataset& data, const MeasureContext& ctx,
-                                     std::optional<ContactIndex>& own) {
-  return ctx.contacts ? *ctx.contacts : own.emplace(data);
+const ContactIndex& contactIndexOf(const model::Dataset& data, const MeasureContext& ctx,
+                                   std::optional<ContactIndex>& own) {
+  return ctx.contacts ? *ctx.contacts : own.emplace(data.contacts);
 }
 
 void fillContactDimensions(const model::Contact& c, DimensionValues& dims) {

@@ -55,7 +55,7 @@ std::vector<Fact> flaggedProspectCustomers(const Dataset& data, const MeasureCon
 // Seed 001, second recipe: customers who entered a prospect campaign before becoming customers.
 std::vector<Fact> campaignProspectCustomers(const Dataset& data, const MeasureContext& ctx) {
   std::optional<ContactIndex> own;
-  const ContactIndex& index = ContactIndex::of(data, ctx, own);
+  const ContactIndex& index = contactIndexOf(data, ctx, own);
   std::unordered_map<const model::Contact*, bool> went_through;
   for (const auto& t : data.touchpoints) {
     if (t.type != model::TouchpointType::kCampaignEnter || !isProspectLabel(t.campaign)) continue;

@@ -56,7 +56,7 @@ enum class SaleAmount { kRevenue, kOrder, kMargin, kBuyer, kMarginBuyer, kUpsell
 template <SaleAmount kWhat>
 std::vector<Fact> sales(const Dataset& data, const MeasureContext& ctx) {
   std::optional<ContactIndex> own;
-  const ContactIndex& contacts = ContactIndex::of(data, ctx, own);
+  const ContactIndex& contacts = contactIndexOf(data, ctx, own);
   std::vector<Fact> out;
   for (const Transaction& t : data.transactions) {
     if (!isCountedSale(t)) continue;
@@ -78,7 +78,7 @@ std::vector<Fact> sales(const Dataset& data, const MeasureContext& ctx) {
 // Seed 000 (Kombiz): a customer becomes a promoter on their second purchase.
 std::vector<Fact> promoters(const Dataset& data, const MeasureContext& ctx) {
   std::optional<ContactIndex> own;
-  const ContactIndex& contacts = ContactIndex::of(data, ctx, own);
+  const ContactIndex& contacts = contactIndexOf(data, ctx, own);
   std::map<std::string, std::vector<const Transaction*>> by_customer;
   for (const Transaction& t : data.transactions) {
     if (isCountedSale(t) && !t.customer_ref.empty())

@@ -81,53 +81,82 @@ TEST(Historical, CohortRetentionByHand) {
   EXPECT_EQ(rows[1].revenue_by_month, (std::vector<double>{20.0, 40.0}));
 }
 
-TEST(Historical, ChannelsAndSimpleCac) {
+model::Contact contact(const std::string& id, const std::string& email, const std::string& channel,
+                       std::optional<int> customer_day) {
+  model::Contact c;
+  c.contact_id = id;
+  c.email = email;
+  c.original_channel = channel;
+  if (customer_day) {
+    c.at(model::Stage::kCustomer) = static_cast<model::Timestamp>(kJan1 + *customer_day) * 86400;
+  }
+  return c;
+}
+
+model::Cost cost(const std::string& channel, double amount, int first_day, int last_day) {
+  model::Cost c;
+  c.channel = channel;
+  c.cost = amount;
+  c.range_start = kJan1 + first_day;
+  c.range_end = kJan1 + last_day;
+  return c;
+}
+
+TEST(Historical, ChannelsJoinContactsLikeTheKpiEngine) {
   const RfmTable table = handTable();
-  model::Contact contact;
-  contact.email = "a";
-  contact.original_channel = "paid_search";
-  const std::vector<std::string> channels = customerChannels(table, {contact});
+  // Purchases name "a"; the contact's e-mail is "A": the same person, as in the KPI engine.
+  const std::vector<std::string> channels =
+      customerChannels(table, {contact("", "A", "paid_search", std::nullopt)});
   // a from its contact, b from its order's channel, c has neither.
   EXPECT_EQ(channels, (std::vector<std::string>{"paid_search", "email", "unknown"}));
-  model::Cost search, mail;
-  search.channel = "paid_search";
-  search.cost = 120;
-  search.range_start = kJan1;
-  search.range_end = kJan1 + 30;
-  mail.channel = "email";
-  mail.cost = 10;
-  mail.range_start = kJan1 + 31;
-  mail.range_end = kJan1 + 59;
-  const std::vector<ChannelClv> rows = clvByChannel(table, channels, {search, mail}, std::nullopt);
+}
+
+// CAC and LTV:CAC are the KPI engine's (cac_by_channel, ltv_to_cac) over the whole data.
+TEST(Historical, ChannelCacIsTheKpiEngines) {
+  model::Dataset data;
+  data.transactions = {purchase("a", 0, 100), purchase("a", 40, 50), purchase("b", 10, 30, "email"),
+                       purchase("c", 45, 20), purchase("c", 60, 40)};
+  // d became a customer in the CRM without an order in the file: a new customer all the same.
+  data.contacts = {contact("", "A", "paid_search", 0), contact("b", "", "email", 10),
+                   contact("d", "", "paid_search", 20)};
+  data.costs = {cost("paid_search", 120, 0, 30), cost("email", 10, 31, 59)};
+  const RfmTable table = buildRfm(data.transactions, {TimeUnit::kDay, std::nullopt}).value();
+  const std::vector<ChannelClv> rows =
+      clvByChannel(table, customerChannels(table, data.contacts), data, std::nullopt, 0);
   ASSERT_EQ(rows.size(), 3u);
-  // email: b (first purchase Jan 11, inside the costs' range Jan 1 - Feb 29): CAC 10 / 1,
-  // historical CLV 30, LTV:CAC 3.
+  // email: cost 10, new customers {b}: CAC 10 / 1 = 10; CLV = b's revenue 30 / 1 buyer = 30;
+  // LTV:CAC = 30 / 10 = 3.
   EXPECT_EQ(rows[0].channel, "email");
+  EXPECT_DOUBLE_EQ(rows[0].cost, 10.0);
   EXPECT_EQ(rows[0].new_customers, 1u);
   EXPECT_DOUBLE_EQ(*rows[0].cac, 10.0);
   EXPECT_DOUBLE_EQ(*rows[0].ltv_to_cac, 3.0);
-  // paid_search: a, CLV 150, CAC 120 -> 1.25.
+  // paid_search: cost 120, new customers {a, d}: CAC 120 / 2 = 60; CLV = a's 150 / 1 buyer;
+  // LTV:CAC = 150 / 60 = 2.5.
   EXPECT_EQ(rows[1].channel, "paid_search");
   EXPECT_DOUBLE_EQ(*rows[1].historical.clv, 150.0);
-  EXPECT_DOUBLE_EQ(*rows[1].ltv_to_cac, 1.25);
-  // unknown: no cost known -> CAC and LTV:CAC are null, not 0.
+  EXPECT_EQ(rows[1].new_customers, 2u);
+  EXPECT_DOUBLE_EQ(*rows[1].cac, 60.0);
+  EXPECT_DOUBLE_EQ(*rows[1].ltv_to_cac, 2.5);
+  // unknown (c): no cost and no contact -> CAC and LTV:CAC are null, not 0.
   EXPECT_EQ(rows[2].channel, "unknown");
   EXPECT_FALSE(rows[2].cac.has_value());
   EXPECT_FALSE(rows[2].ltv_to_cac.has_value());
 }
 
 TEST(Historical, CostWithoutNewCustomersGivesNullCac) {
-  const RfmTable table = handTable();
-  model::Cost late;
-  late.channel = "email";
-  late.cost = 50;
-  late.range_start = kJan1 + 300;  // no customer acquired in that period
-  late.range_end = kJan1 + 330;
-  const auto rows = clvByChannel(table, customerChannels(table, {}), {late}, std::nullopt);
+  model::Dataset data;
+  data.transactions = {purchase("b", 10, 30, "email")};
+  data.contacts = {contact("b", "", "email", std::nullopt)};  // never became a customer
+  data.costs = {cost("email", 50, 300, 330)};
+  const RfmTable table = buildRfm(data.transactions, {TimeUnit::kDay, std::nullopt}).value();
+  const auto rows =
+      clvByChannel(table, customerChannels(table, data.contacts), data, std::nullopt, 0);
+  ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].channel, "email");
   EXPECT_DOUBLE_EQ(rows[0].cost, 50.0);
   EXPECT_EQ(rows[0].new_customers, 0u);
-  EXPECT_FALSE(rows[0].cac.has_value());
+  EXPECT_FALSE(rows[0].cac.has_value());  // 50 / 0 is null
 }
 
 }  // namespace
