@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "roilens/attribution/catalogue.hpp"
+#include "roilens/attribution/inputs.hpp"
 #include "roilens/attribution/journey_builder.hpp"
 #include "roilens/attribution/markov.hpp"
 #include "roilens/attribution/rule_models.hpp"
@@ -241,10 +242,10 @@ Result<nlohmann::json> attribute(const model::Dataset& dataset, const Attributio
   if (!built) return built.error();
   const JourneySet& set = built.value();
   if (set.journeys.empty()) {
-    return missingInput(
-        "No customer journey to attribute: add a path file or touchpoints (visits, clicks...).",
-        "Aucun parcours client à attribuer : ajoutez un fichier de chemins ou des points de "
-        "contact (visites, clics...).");
+    const InputGap gap = journeyGap();
+    return missingInput("No customer journey to attribute: add a path file or " + gap.what_en + ".",
+                        "Aucun parcours client à attribuer : ajoutez un fichier de chemins ou " +
+                            gap.what_fr + ".");
   }
   const Totals totals = totalsOf(set.journeys);
   if (totals.credit.conversions <= 0.0) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "roilens/attribution/inputs.hpp"
 #include "roilens/model/transaction_facts.hpp"
 
 namespace roilens::attribution {
@@ -116,12 +117,6 @@ class PersonDirectory {
   std::map<std::string, std::size_t> index_;
   std::vector<PersonHistory> people_;
 };
-
-bool isMarketingTouch(model::TouchpointType type) {
-  using T = model::TouchpointType;
-  // Purchases are conversions, not touches; CRM bookkeeping is nothing the contact saw.
-  return type != T::kPurchase && type != T::kSegmentAdd && type != T::kContactUpdate;
-}
 
 double transactionValue(const Transaction& txn) {
   return txn.amount_net.value_or(txn.amount_gross.value_or(0.0));
@@ -274,7 +269,7 @@ JourneySet journeysFromTouchpoints(const model::Dataset& dataset,
   // A contact without touchpoints still has its original source (e.g. a HubSpot export).
   for (PersonHistory& person : directory.people()) {
     const Contact* c = person.contact;
-    if (person.touches.empty() && c && c->created_at && !c->original_channel.empty()) {
+    if (person.touches.empty() && c && hasOriginTouch(*c)) {
       person.touches.push_back({c->original_channel, c->campaign, *c->created_at});
     }
     std::stable_sort(person.touches.begin(), person.touches.end(),

@@ -41,7 +41,10 @@ void addRevenueEntries(KpiCatalogue& c) {
                "linéaire, U/W, Markov)."},
               {"Σ conversion value × credit of the touchpoint",
                "Σ valeur de conversion × crédit du point de contact"},
-              Output::kExternal, {"touchpoints", "paths"}, "003 §1", Unit::kCurrency);
+              // The tables attribution reads; which combination suffices is stated once, in
+              // attribution/inputs.hpp (the report asks it).
+              Output::kExternal, {"paths", "touchpoints", "contacts", "transactions"}, "003 §1",
+              Unit::kCurrency);
   attributed.provider = "attribution";
   attributed.dimensions = {D::kChannel, D::kCampaign};
   c.push_back(attributed);

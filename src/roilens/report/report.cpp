@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "roilens/attribution/inputs.hpp"
 #include "roilens/metrics/catalogue.hpp"
 #include "roilens/metrics/stage_velocity.hpp"
 #include "roilens/report/report_parts.hpp"
@@ -271,7 +272,24 @@ class ReportBuilder {
   }
 
   void addExternal(const KpiDefinition& k) {
+    const std::vector<metrics::MissingInput> missing = externalGaps(k);
+    if (!missing.empty()) {
+      s_.missing.push_back(missingEntry(k, missing));
+      return;
+    }
+    s_.external.push_back({{"kpi", k.id}, {"provider", k.provider}});
+  }
+
+  // Attributed revenue: what the attribution module itself says it lacks (journeys and
+  // purchases, or paths). Other external KPIs: any table of their `needs`.
+  std::vector<metrics::MissingInput> externalGaps(const KpiDefinition& k) const {
     std::vector<metrics::MissingInput> missing;
+    if (k.id == "attributed_revenue") {
+      for (attribution::InputGap& g : attribution::attributedRevenueGaps(data_)) {
+        missing.push_back({std::move(g.table), std::move(g.what_en), std::move(g.what_fr)});
+      }
+      return missing;
+    }
     const bool any = std::any_of(k.needs.begin(), k.needs.end(), [&](const std::string& t) {
       return (t == "touchpoints" && !data_.touchpoints.empty()) ||
              (t == "paths" && !data_.paths.empty()) ||
@@ -279,10 +297,8 @@ class ReportBuilder {
     });
     if (!any) {
       for (const std::string& t : k.needs) missing.push_back({t, "records", "des enregistrements"});
-      s_.missing.push_back(missingEntry(k, missing));
-      return;
     }
-    s_.external.push_back({{"kpi", k.id}, {"provider", k.provider}});
+    return missing;
   }
 
   void addVelocity(const KpiDefinition& k) {

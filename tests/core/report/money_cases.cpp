@@ -10,6 +10,8 @@
 // March: revenue 1000 + 500 + 2000 + 300 = 3800, orders 4, buyers c1 c5 x = 3,
 //        cost 3100 + 900 + 320 = 4320, advertising 3100 + 320 = 3420.
 #include "kpi_cases.hpp"
+#include "roilens/attribution/attribute.hpp"
+#include "roilens/attribution/options.hpp"
 
 namespace roilens::testing {
 namespace {
@@ -122,7 +124,10 @@ void returns() {
 void externalAndMissing() {
   // No touchpoints, paths, costs or e-mails in the funnel fixture.
   const json bare = report(funnelDataset(), {{"compare", false}});
+  // Attribution needs journeys (touchpoints or contacts with an original source and a creation
+  // date; these contacts have no creation date) and purchases, or a path file on its own.
   expectMissing(bare, "attributed_revenue", "touchpoints");
+  expectMissing(bare, "attributed_revenue", "transactions");
   expectMissing(bare, "attributed_revenue", "paths");
   expectMissing(bare, "clv_predictive", "transactions");
   expectMissing(bare, "revenue", "transactions");
@@ -143,6 +148,15 @@ void externalAndMissing() {
   const json expected = json::array({{{"kpi", "attributed_revenue"}, {"provider", "attribution"}},
                                      {{"kpi", "clv_predictive"}, {"provider", "clv"}}});
   EXPECT_EQ(r["external"], expected);
+  // Sales but no journey: no touchpoint, no contact with a creation date.
+  expectMissing(report(moneyDataset(), {{"compare", false}}), "attributed_revenue", "touchpoints");
+  // No touchpoints, but c1's original source (Organic Search, created on March 1st) is a journey
+  // ending in its purchases: the report agrees with the attribution module, which runs.
+  model::Dataset origins = moneyDataset();
+  origins.contacts[0].created_at = ts(2025, 3, 1);
+  EXPECT_EQ(report(origins, {{"compare", false}})["external"], expected);
+  EXPECT_TRUE(attribution::attribute(origins, attribution::AttributionOptions{}).ok());
+  EXPECT_FALSE(attribution::attribute(moneyDataset(), attribution::AttributionOptions{}).ok());
 }
 
 void mixedCurrencies() {
