@@ -14,11 +14,12 @@ import { createEngine } from '../roilens.js';
 import { el } from '../ui/dom.js';
 import { t, translateStatic } from '../ui/i18n.js';
 import { filesFromDrop, sampleFiles } from '../ui/intake.js';
-import { catalogueById, ReportIndex } from '../ui/kpis.js';
+import { ReportIndex } from '../ui/kpis.js';
 import { forgetMapping, loadMapping, readHeader, saveMapping } from '../ui/mapping-store.js';
-import { abKpiChoices, loadSteering, saveSteering, steeringOptions } from '../ui/steering.js';
+import { loadSteering, steeringOptions } from '../ui/steering-store.js';
 import { dashboardMarkup } from './dashboard-markup.js';
 import { renderDashboard, renderFileList } from './dashboard-view.js';
+import { abVariants, periodOptions, steeringHandlers } from './steering-controller.js';
 
 const LANG_KEY = 'roilens.lang';
 const LANGUAGES = ['en', 'fr'];
@@ -278,12 +279,7 @@ export class RoilensDashboard extends HTMLElement {
 
   // ------------------------------------------------------------ computing the report
   #reportOptions(extra = {}) {
-    const { steering, customRange } = this.#state;
-    const options = {};
-    // A cadence period picked in the steering panel is one custom period (no grain); the cadence
-    // grain needs its start date.
-    if (!customRange) options.grain = steering.byCadence && steering.cadenceStart ? 'cadence' : this.#byId('grain').value;
-    if (steering.cadenceStart) options.cadence_start = steering.cadenceStart;
+    const options = periodOptions(this.#state, this.#byId('grain').value);
     if (this.#byId('from').value) options.from = this.#byId('from').value;
     if (this.#byId('to').value) options.to = this.#byId('to').value;
     return { ...options, ...extra };
@@ -302,26 +298,6 @@ export class RoilensDashboard extends HTMLElement {
     }
   }
 
-  // The values of the A/B dimension for the chosen rate, over the whole range (variant choices).
-  async #abVariants(engine) {
-    const { ab } = this.#state.steering;
-    // The default rate ("conversion") without its input file: offer the first rate that has data.
-    const choices = abKpiChoices(ab.dimension, catalogueById(this.#state.catalogue), this.#state.index);
-    if (!choices.includes(ab.kpi) || (ab.kpi === 'conversion' && !ab.a && !ab.b)) ab.kpi = choices[0];
-    const { dimension, kpi } = ab;
-    const id = kpi === 'conversion' ? (dimension === 'cta' ? 'cta_click_rate' : 'form_fill_rate') : kpi;
-    try {
-      const options = this.#reportOptions({ grain: 'all', by: [dimension], kpis: [id], compare: false });
-      delete options.cadence_start;
-      const report = await engine.report(options);
-      const seen = new Set((report.values ?? []).map((v) => v.dimensions?.[dimension])
-        .filter((v) => v && v !== '(not set)'));
-      return [...seen].sort((a, b) => a.localeCompare(b));
-    } catch {
-      return [];  // a KPI without that dimension: no variant to offer
-    }
-  }
-
   async #computeReports(engine) {
     const state = this.#state;
     try {
@@ -335,7 +311,7 @@ export class RoilensDashboard extends HTMLElement {
         : null;
       state.index = new ReportIndex(total, byChannel, byOther);
       state.reports = { total, by_channel: byChannel, by_other: byOther };
-      state.abVariants = await this.#abVariants(engine);
+      state.abVariants = await abVariants(engine, state, (extra) => this.#reportOptions(extra));
     } catch (error) {
       state.index = new ReportIndex();
       state.reports = {};
@@ -445,55 +421,8 @@ export class RoilensDashboard extends HTMLElement {
     renderDashboard(this.#root, this.#state, (view) => {
       this.#state.attributionView = view;
       this.#renderDashboard();
-    }, this.#steeringHandlers());
-  }
-
-  // A picked cadence period filled the from/to inputs: a new cadence choice empties them again.
-  #forgetPickedRange() {
-    if (!this.#state.customRange) return;
-    this.#state.customRange = null;
-    this.#byId('from').value = '';
-    this.#byId('to').value = '';
-  }
-
-  #steeringHandlers() {
-    const state = this.#state;
-    const changed = () => {
-      saveSteering(state.steering);
-      this.#refresh();
-    };
-    return {
-      onAddGoal: (goal) => {
-        state.steering.goals.push(goal);
-        changed();
-      },
-      onRemoveGoal: (i) => {
-        state.steering.goals.splice(i, 1);
-        changed();
-      },
-      onCadence: (patch) => {
-        Object.assign(state.steering, patch);
-        if (!state.steering.cadenceStart) state.steering.byCadence = false;
-        this.#forgetPickedRange();
-        changed();
-      },
-      onClearRange: () => {
-        this.#forgetPickedRange();
-        this.#refresh();
-      },
-      // A cadence period becomes the report's range: one custom period, shown at once.
-      onPickRange: ({ start, end, label }) => {
-        this.#byId('from').value = start;
-        this.#byId('to').value = end;
-        state.customRange = label;
-        state.period = label;
-        this.#refresh();
-      },
-      onAb: (patch) => {
-        Object.assign(state.steering.ab, patch);
-        changed();
-      },
-    };
+    }, steeringHandlers(this.#state, { from: this.#byId('from'), to: this.#byId('to'),
+      refresh: () => this.#refresh() }));
   }
 
   #applyLanguage(lang) {

@@ -1,67 +1,14 @@
 // The steering panel (KPIS.md §6, seed 000): goals per KPI × slice × period, the reporting
 // cadence and A/B comparisons. The engine computes every number (report.goals, report.cadence,
-// report.ab_tests); this module only turns the user's choices into report options and shows
-// the answers, each number in a <span data-kpi data-value> like the rest of the page.
+// report.ab_tests); this module shows the forms and the answers, each number in a
+// <span data-kpi data-value> like the rest of the page (the choices as data: steering-store.js).
 import { el } from './dom.js';
 import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
 import { pick, t } from './i18n.js';
+import { AB_DIMENSIONS, abKpiChoices, isPeriodLabel } from './steering-store.js';
 
-const STORE_KEY = 'roilens.steering.v1';
+// Slices a goal may be set on (those of the KPI's catalogue `dimensions`).
 const GOAL_DIMENSIONS = ['channel', 'source', 'campaign', 'landing_page', 'cta', 'device'];
-export const AB_DIMENSIONS = ['landing_page', 'cta'];
-// A period label the engine accepts (report-schema.md, `periods`), checked before sending so a
-// typo never fails the whole report.
-const PERIOD_LABEL = /^(all|\d{4}|\d{4}-\d{2}|\d{4}-Q[1-4]|\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isPeriodLabel(text) {
-  return PERIOD_LABEL.test(text);
-}
-
-export function emptySteering() {
-  return { goals: [], cadenceStart: '', byCadence: false,
-    ab: { dimension: 'landing_page', kpi: 'conversion', a: '', b: '' } };
-}
-
-// The user's steering choices, remembered in localStorage (goals above all).
-export function loadSteering() {
-  const fresh = emptySteering();
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
-    if (!saved || typeof saved !== 'object') return fresh;
-    return {
-      goals: Array.isArray(saved.goals) ? saved.goals.filter(validGoal) : [],
-      cadenceStart: ISO_DATE.test(saved.cadenceStart ?? '') ? saved.cadenceStart : '',
-      byCadence: saved.byCadence === true,
-      ab: { ...fresh.ab, ...(saved.ab ?? {}) },
-    };
-  } catch {
-    return fresh;  // storage disabled or a corrupt entry
-  }
-}
-
-export function saveSteering(steering) {
-  try {
-    localStorage.setItem(STORE_KEY, JSON.stringify(steering));
-  } catch {
-    // not remembered; still applies to this visit
-  }
-}
-
-function validGoal(goal) {
-  return goal && typeof goal.kpi === 'string' && isPeriodLabel(String(goal.period)) &&
-    isNumber(goal.target) && goal.dimensions && typeof goal.dimensions === 'object';
-}
-
-// The report options the steering panel adds to the main (total) report.
-export function steeringOptions(steering) {
-  const options = { goals: steering.goals.map(({ kpi, dimensions, period, target }) =>
-    ({ kpi, dimensions, period, target })) };
-  if (ISO_DATE.test(steering.cadenceStart)) options.cadence_start = steering.cadenceStart;
-  const { dimension, kpi, a, b } = steering.ab;
-  if (a && b && a !== b) options.ab_tests = [{ kpi, dimension, a, b }];
-  return options;
-}
 
 // A number shown by the panel: data-kpi names what it is (goal_progress, ab_p_value…).
 function figure(kpi, value, text, { period = '', dimension = '', extra = {} } = {}) {
@@ -213,19 +160,6 @@ function phaseOf(period, lang) {
 }
 
 // ------------------------------------------------------------------ A/B test
-// Rates an A/B test can compare on `dimension`: "conversion" (form fill rate for a landing page,
-// CTA click rate for a CTA) and every catalogue ratio with that dimension, those whose input
-// files are present first.
-export function abKpiChoices(dimension, entries, index) {
-  const conversionKpi = dimension === 'cta' ? 'cta_click_rate' : 'form_fill_rate';
-  const rates = [...entries.values()].filter((e) => e.kind === 'ratio' && e.id !== conversionKpi &&
-    (e.dimensions ?? []).includes(dimension) && (!e.breakdown?.length || e.breakdown.includes(dimension)))
-    .map((e) => e.id);
-  const present = (id) => !index.missing.has(id === 'conversion' ? conversionKpi : id);
-  const all = ['conversion', ...rates];
-  return [...all.filter(present), ...all.filter((id) => !present(id))];
-}
-
 function abForm(ctx) {
   const { steering, entries, index, lang, handlers, abVariants } = ctx;
   const { dimension, kpi, a, b } = steering.ab;
