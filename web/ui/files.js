@@ -91,14 +91,19 @@ function errorBlock(error, lang) {
     where ? el('p', { class: 'pos', text: where }) : null);
 }
 
-// Rows rejected because the export names no date (a Google Ads "All time" report): the engine
-// says so in its rejections and warnings (record_mapper.cpp, header_binding.cpp); the user can
-// then give the period the file covers (file option `period`).
+// Fields that date a row (FieldKind::kDate and the period fields of field_catalogue.cpp).
+const DATE_FIELDS = new Set(['date', 'range_start', 'range_end', 'year_month', 'day_index', 'created_at',
+  'stage_subscriber', 'stage_lead', 'stage_mql', 'stage_sql', 'stage_opportunity', 'stage_customer',
+  'stage_evangelist', 'first_conversion_at', 'converted_at', 'closed_at', 'cancelled_at', 'paid_at', 'sent_at']);
+
+// Rows rejected because the export names no date (a Google Ads "All time" report): no column
+// was read as a date and nothing was dated, or the engine's rejections say "no date"
+// (record_mapper.cpp). The user can then give the period the file covers (file option `period`).
 export function needsPeriod(report) {
-  if (!report || report.error) return false;
-  const noDate = (text) => /\bno date\b/i.test(String(text ?? ''));
-  return (report.rows?.rejected ?? 0) > 0 && ((report.rejections ?? []).some((r) => noDate(r.reason)) ||
-    (report.warnings ?? []).some((w) => noDate(typeof w === 'string' ? w : w?.message?.en ?? w?.message)));
+  if (!report || report.error || (report.rows?.rejected ?? 0) === 0) return false;
+  const fields = Object.values(report.mapping ?? {});
+  const undated = fields.length > 0 && !fields.some((f) => DATE_FIELDS.has(f)) && !report.date_range;
+  return undated || (report.rejections ?? []).some((r) => /\bno date\b/i.test(String(r.reason ?? '')));
 }
 
 // The "period covered" form of a file card: from–to dates, re-read with that period.
