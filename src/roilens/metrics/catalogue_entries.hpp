@@ -4,24 +4,18 @@
 #include <vector>
 
 #include "roilens/metrics/catalogue.hpp"
+#include "roilens/metrics/measure_dimensions.hpp"
 
 namespace roilens::metrics::detail {
 
 using D = Dimension;
 
-// Dimension sets of the measure families (a KPI may only offer what both operands know).
-inline constexpr DimensionSet kFunnelDims = {D::kChannel, D::kCampaign, D::kDevice, D::kSegment,
-                                             D::kSocialNetwork};
-inline constexpr DimensionSet kTrafficDims = {D::kChannel,     D::kSource, D::kCampaign,
-                                              D::kLandingPage, D::kDevice, D::kSocialNetwork};
-inline constexpr DimensionSet kVisitorLeadDims = {D::kChannel, D::kCampaign, D::kDevice,
-                                                  D::kSocialNetwork};
-inline constexpr DimensionSet kSaleDims = {D::kChannel, D::kSource,  D::kCampaign,
-                                           D::kDevice,  D::kSegment, D::kSocialNetwork};
-inline constexpr DimensionSet kCostDims = {D::kChannel, D::kCampaign, D::kDevice};
-inline constexpr DimensionSet kEventDims = {D::kChannel, D::kSource, D::kCampaign, D::kLandingPage,
-                                            D::kCta,     D::kDevice, D::kEmail,    D::kSegment};
-inline constexpr DimensionSet kEmailDims = {D::kEmail, D::kCampaign};
+// What a KPI may offer: the dimensions both its operands' measure families carry
+// (measure_dimensions.hpp).
+inline constexpr DimensionSet kFunnelDims = kContactDims;
+inline constexpr DimensionSet kVisitorLeadDims = kTrafficDims.intersect(kContactDims);
+// Cost KPIs set costs against customers or sales, which have no cost category.
+inline constexpr DimensionSet kCostDims = kCostRowDims.intersect(kContactDims);
 
 KpiDefinition count(std::string id, int section, Text label, Text description, Text formula,
                     std::string measure, DimensionSet dims, std::string seed);

@@ -4,16 +4,13 @@
 #include <array>
 
 #include "roilens/metrics/measure.hpp"
+#include "roilens/metrics/measure_dimensions.hpp"
 
 namespace roilens::metrics::detail {
 namespace {
 
 using model::Dataset;
 using model::Stage;
-
-constexpr DimensionSet kContactDims = {Dimension::kChannel, Dimension::kCampaign,
-                                       Dimension::kDevice, Dimension::kSegment,
-                                       Dimension::kSocialNetwork};
 
 bool hasContacts(const Dataset& d) { return !d.contacts.empty(); }
 

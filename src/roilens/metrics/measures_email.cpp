@@ -4,14 +4,13 @@
 #include <map>
 
 #include "roilens/metrics/measure.hpp"
+#include "roilens/metrics/measure_dimensions.hpp"
 
 namespace roilens::metrics::detail {
 namespace {
 
 using model::Dataset;
 using model::EmailCampaignStats;
-
-constexpr DimensionSet kEmailDims = {Dimension::kEmail, Dimension::kCampaign};
 
 struct MergedEmail {
   const EmailCampaignStats* original = nullptr;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "roilens/metrics/measure.hpp"
+#include "roilens/metrics/measure_dimensions.hpp"
 #include "roilens/model/transaction_facts.hpp"
 
 namespace roilens::metrics::detail {
@@ -11,13 +12,6 @@ namespace {
 
 using model::Dataset;
 using model::Transaction;
-
-constexpr DimensionSet kSaleDims = {Dimension::kChannel,  Dimension::kSource,
-                                    Dimension::kCampaign, Dimension::kDevice,
-                                    Dimension::kSegment,  Dimension::kSocialNetwork};
-// No "source": a cost's platform (google_ads) is not a sale's UTM source (google).
-constexpr DimensionSet kCostDims = {Dimension::kChannel, Dimension::kCampaign, Dimension::kDevice,
-                                    Dimension::kCategory};
 
 using model::isPurchase;
 using model::netAmount;
@@ -158,7 +152,7 @@ constexpr MeasureDefinition costMeasure(std::string_view id, FactSource facts) {
           "",
           "spend rows (ad platforms or a cost file)",
           "lignes de dépenses (régies publicitaires ou fichier de coûts)",
-          kCostDims,
+          kCostRowDims,
           false,
           true,
           hasCosts,
@@ -184,7 +178,7 @@ const std::array kMeasures = {
     MeasureDefinition{
         "cost_inbound", "costs", "", "inbound costs (labour, software, overhead) in a cost file",
         "des coûts inbound (main d'œuvre, logiciels, frais généraux) dans un fichier de coûts",
-        kCostDims, false, true, hasInboundCosts, costs<CostPart::kInbound>},
+        kCostRowDims, false, true, hasInboundCosts, costs<CostPart::kInbound>},
     costMeasure("cost_outbound", costs<CostPart::kOutbound>),
     costMeasure("ad_spend", costs<CostPart::kAdvertising>),
 };

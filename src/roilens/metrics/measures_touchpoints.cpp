@@ -4,6 +4,7 @@
 #include <map>
 
 #include "roilens/metrics/measure.hpp"
+#include "roilens/metrics/measure_dimensions.hpp"
 
 namespace roilens::metrics::detail {
 namespace {
@@ -12,9 +13,6 @@ using model::Dataset;
 using model::Touchpoint;
 using Type = model::TouchpointType;
 
-constexpr DimensionSet kEventDims = {
-    Dimension::kChannel, Dimension::kSource, Dimension::kCampaign, Dimension::kLandingPage,
-    Dimension::kCta,     Dimension::kDevice, Dimension::kEmail,    Dimension::kSegment};
 constexpr DimensionSet kCampaignDims = {Dimension::kCampaign};
 
 template <Type kType>

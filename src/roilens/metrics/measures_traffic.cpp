@@ -4,16 +4,13 @@
 #include <optional>
 
 #include "roilens/metrics/measure.hpp"
+#include "roilens/metrics/measure_dimensions.hpp"
 
 namespace roilens::metrics::detail {
 namespace {
 
 using model::Dataset;
 using model::TrafficAgg;
-
-constexpr DimensionSet kTrafficDims = {Dimension::kChannel,  Dimension::kSource,
-                                       Dimension::kCampaign, Dimension::kLandingPage,
-                                       Dimension::kDevice,   Dimension::kSocialNetwork};
 
 enum class Family { kAcquisition, kLandingPage, kPage, kEvent };
 
