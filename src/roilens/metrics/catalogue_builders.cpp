@@ -70,16 +70,11 @@ KpiDefinition asKind(KpiDefinition k, KpiKind kind) {
 
 KpiDefinition special(std::string id, int section, Text label, Text description, Text formula,
                       Output output, std::vector<std::string> needs, std::string seed, Unit unit) {
-  KpiDefinition k;
-  k.id = std::move(id);
-  k.section = section;
-  k.label = std::move(label);
-  k.description = std::move(description);
-  k.formula = std::move(formula);
+  KpiDefinition k = count(std::move(id), section, std::move(label), std::move(description),
+                          std::move(formula), "", {}, std::move(seed));
   k.kind = KpiKind::kDerived;
   k.output = output;
   k.needs = std::move(needs);
-  k.seed = std::move(seed);
   k.unit = unit;
   k.polarity = Polarity::kNeutral;
   return k;
