@@ -118,9 +118,8 @@ class PersonDirectory {
   std::vector<PersonHistory> people_;
 };
 
-double transactionValue(const Transaction& txn) {
-  return txn.amount_net.value_or(txn.amount_gross.value_or(0.0));
-}
+// The revenue KPI's amount (net of refunds), so attributed revenue adds up to revenue.
+double transactionValue(const Transaction& txn) { return model::netAmount(txn).value_or(0.0); }
 
 void addConversion(PersonHistory& person, std::optional<Timestamp> at, double value) {
   if (at) {
