@@ -59,8 +59,8 @@ export function steeringOptions(steering) {
 }
 
 // Rates an A/B test can compare on `dimension`: "conversion" (form fill rate for a landing page,
-// CTA click rate for a CTA) and every catalogue ratio with that dimension, those whose input
-// files are present first.
+// CTA click rate for a CTA) and every catalogue ratio with that dimension except shares of
+// traffic (which say where visits came from, not what they did), those with inputs first.
 // The KPI the engine compares for `kpi: "conversion"` (report-schema.md, `ab_tests`).
 export function abRateKpi(kpi, dimension) {
   if (kpi !== 'conversion') return kpi;
@@ -70,6 +70,7 @@ export function abRateKpi(kpi, dimension) {
 export function abKpiChoices(dimension, entries, index) {
   const conversionKpi = abRateKpi('conversion', dimension);
   const rates = [...entries.values()].filter((e) => e.kind === 'ratio' && e.id !== conversionKpi &&
+    !e.id.endsWith('_share') &&
     (e.dimensions ?? []).includes(dimension) && (!e.breakdown?.length || e.breakdown.includes(dimension)))
     .map((e) => e.id);
   const present = (id) => !index.missing.has(id === 'conversion' ? conversionKpi : id);

@@ -183,7 +183,7 @@ function abForm(ctx) {
     field('abDimension', dimensionSelect, lang), field('abKpi', kpiSelect, lang),
     field('abVariantA', aSelect, lang), field('abVariantB', bSelect, lang),
     el('button', { type: 'submit', class: 'button', text: t('abCompare', lang) }),
-    abVariants.length ? null : el('span', { class: 'form-message', text: t('abNoVariants', lang) }));
+    abVariants.length ? null : el('span', { class: 'form-message info', text: t(`abNoVariants_${dimension}`, lang) }));
 }
 
 const percent = (fraction, lang) => `${formatNumber(fraction * 100, lang, 2)} %`;
