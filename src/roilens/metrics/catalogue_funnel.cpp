@@ -47,14 +47,36 @@ void addFunnelEntries(KpiCatalogue& c) {
                    "leads", "visitors", kVisitorLeadDims, "000, 003 §5"));
   c.push_back(per(
       rate("cta_click_rate", 1, {"CTA click rate", "Taux de clic par CTA"},
-           {"Clicks on a call to action per view of it.", "Clics sur un CTA rapportés à ses vues."},
+           {"Clicks on a call to action per view of it. Counted from an event log (cta_view, "
+            "cta_click) or from event counts per landing page: GA4 has no CTA view event, so "
+            "send view_promotion / select_promotion or custom cta_view / cta_click events; "
+            "GA4's enhanced-measurement click (outbound link) counts as a CTA click. Both counts "
+            "come from one source: the event log when it holds CTA events, else GA4.",
+            "Clics sur un CTA rapportés à ses vues. Compté depuis un journal d'événements "
+            "(vue de CTA, clic sur CTA) ou depuis les nombres d'événements par landing page : "
+            "GA4 n'a pas d'événement de vue de CTA, envoyez view_promotion / select_promotion "
+            "ou des événements cta_view / cta_click ; le click de la mesure améliorée de GA4 "
+            "(lien sortant) compte comme un clic sur CTA. Les deux nombres viennent d'une seule "
+            "source : le journal d'événements s'il contient des événements de CTA, sinon GA4."},
            {"CTA clicks / CTA views × 100", "clics par CTA / vues par CTA × 100"}, "cta_clicks",
            "cta_views", kEventDims, "000"),
       D::kCta));
   c.push_back(
       per(rate("form_fill_rate", 1, {"Form fill rate", "Taux de remplissage des formulaires"},
-               {"Forms submitted on a landing page per view of that page.",
-                "Formulaires remplis sur une landing page rapportés à ses pages vues."},
+               {"Forms submitted on a landing page per view of that page. Counted from an "
+                "event log (page_view, form_submit) or from a GA4 exploration of Event count by "
+                "Event name and Landing page (or Page path and screen class): form_submit "
+                "events / page_view events per page (form_start, a form view, is not used). "
+                "Both counts come from one source: the event log when it holds page views or "
+                "form submissions, else the GA4 event counts.",
+                "Formulaires remplis sur une landing page rapportés à ses pages vues. Compté "
+                "depuis un journal d'événements (vue de page, soumission de formulaire) ou "
+                "depuis une exploration GA4 du Nombre d'événements par Nom de l'événement et "
+                "Page de destination (ou Chemin de la page et classe de l'écran) : événements "
+                "form_submit / événements page_view par page (form_start, une vue de "
+                "formulaire, n'est pas utilisé). Les deux nombres viennent d'une seule source : "
+                "le journal d'événements s'il contient des vues de page ou des soumissions de "
+                "formulaire, sinon les nombres d'événements GA4."},
                {"forms submitted / landing-page views × 100",
                 "formulaires remplis / pages vues de la LP × 100"},
                "form_submissions", "landing_page_views", kEventDims, "000, 003 §7"),

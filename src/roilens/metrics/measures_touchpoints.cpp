@@ -1,5 +1,6 @@
 // Event measures from the touchpoint stream: CTA and landing-page events, the four seed-001
-// definitions of new prospects, and campaign-member conversions.
+// definitions of new prospects, and campaign-member conversions. CTA and landing-page events
+// also come as counts per landing page (a GA4 exploration by event name and landing page).
 #include <array>
 #include <map>
 
@@ -11,6 +12,7 @@ namespace {
 
 using model::Dataset;
 using model::Touchpoint;
+using model::TrafficAgg;
 using Type = model::TouchpointType;
 
 constexpr DimensionSet kCampaignDims = {Dimension::kCampaign};
@@ -53,6 +55,91 @@ std::vector<Fact> landingPageViews(const Dataset& data, const MeasureContext& ct
     if (t.type == Type::kPageView && !t.landing_page.empty()) out.push_back(eventFact(t, ctx));
   }
   return out;
+}
+
+// An analytics row counting events of one type on one page: its event name is in the sources'
+// event vocabulary (event_type) and it names a landing page or a page.
+bool countsEventsOf(const TrafficAgg& r, Type type) {
+  return r.event_type == type && r.event_count && (!r.landing_page.empty() || !r.page.empty());
+}
+
+template <Type kType>
+bool hasEventCounts(const Dataset& d) {
+  for (const TrafficAgg& r : d.traffic) {
+    if (countsEventsOf(r, kType)) return true;
+  }
+  return false;
+}
+
+Fact eventCountFact(const TrafficAgg& r) {
+  Fact f;
+  f.origin = &r.origin;
+  f.first = r.range_start;
+  f.last = r.range_end;
+  f.amount = *r.event_count;
+  at(f.dims, Dimension::kChannel) = r.channel;
+  at(f.dims, Dimension::kSource) = r.source;
+  at(f.dims, Dimension::kCampaign) = r.campaign;
+  // "Page path and screen class": the page the events happened on is the landing page read.
+  at(f.dims, Dimension::kLandingPage) = !r.landing_page.empty() ? r.landing_page : r.page;
+  at(f.dims, Dimension::kDevice) = lowerCase(r.device);
+  return f;
+}
+
+// The other event of a KPI read from either source: a CTA's views and clicks (cta_click_rate),
+// a landing page's views and form submissions (form_fill_rate).
+constexpr Type partnerOf(Type type) {
+  switch (type) {
+    case Type::kCtaView:
+      return Type::kCtaClick;
+    case Type::kCtaClick:
+      return Type::kCtaView;
+    case Type::kPageView:
+      return Type::kFormSubmit;
+    default:
+      return Type::kPageView;
+  }
+}
+
+// A KPI reads its numerator and denominator from one source, so that no event is counted twice
+// and no ratio mixes an event log with analytics counts: the event log when it holds events of
+// the pair (it knows CTAs and contacts), else the analytics event counts per landing page.
+template <Type kType>
+bool readsEventLog(const Dataset& d) {
+  return hasEvents<kType>(d) || hasEvents<partnerOf(kType)>(d);
+}
+
+template <Type kType>
+bool hasEventsInSource(const Dataset& d) {
+  return readsEventLog<kType>(d) ? hasEvents<kType>(d) : hasEventCounts<kType>(d);
+}
+
+// kTouchpoints picks the touchpoints of the event log (all events, or page views with an LP).
+template <Type kType, FactSource kTouchpoints>
+std::vector<Fact> eventsFromSource(const Dataset& data, const MeasureContext& ctx) {
+  if (readsEventLog<kType>(data)) return kTouchpoints(data, ctx);
+  std::vector<Fact> out;
+  for (const TrafficAgg& r : data.traffic) {
+    if (countsEventsOf(r, kType)) out.push_back(eventCountFact(r));
+  }
+  return out;
+}
+
+// CTA and landing-page event measures (cta_click_rate, form_fill_rate): from an event log or
+// from analytics event counts per landing page.
+template <Type kType, FactSource kTouchpoints = events<kType>>
+constexpr MeasureDefinition pageEventMeasure(std::string_view id, std::string_view what,
+                                             std::string_view what_fr) {
+  return {id,
+          "touchpoints",
+          "",
+          what,
+          what_fr,
+          kEventDims,
+          false,
+          false,
+          hasEventsInSource<kType>,
+          eventsFromSource<kType, kTouchpoints>};
 }
 
 bool isProspectEvent(const Touchpoint& t) {
@@ -154,13 +241,6 @@ std::vector<Fact> convertedMembers(const Dataset& data, const MeasureContext& ct
 }
 
 template <Type kType>
-constexpr MeasureDefinition eventMeasure(std::string_view id, std::string_view what,
-                                         std::string_view what_fr) {
-  return {id,    "touchpoints",    "",           what, what_fr, kEventDims, false,
-          false, hasEvents<kType>, events<kType>};
-}
-
-template <Type kType>
 constexpr MeasureDefinition prospectMeasure(std::string_view id, std::string_view what,
                                             std::string_view what_fr) {
   return {id,
@@ -189,13 +269,13 @@ constexpr MeasureDefinition memberMeasure(std::string_view id, FactSource facts)
 }
 
 const std::array kMeasures = {
-    eventMeasure<Type::kCtaView>("cta_views", "CTA views", "vues de CTA"),
-    eventMeasure<Type::kCtaClick>("cta_clicks", "CTA clicks", "clics sur CTA"),
-    MeasureDefinition{"landing_page_views", "touchpoints", "", "page views with a landing page",
-                      "pages vues avec leur landing page", kEventDims, false, false,
-                      hasEvents<Type::kPageView>, landingPageViews},
-    eventMeasure<Type::kFormSubmit>("form_submissions", "form submissions",
-                                    "soumissions de formulaire"),
+    pageEventMeasure<Type::kCtaView>("cta_views", "CTA views", "vues de CTA"),
+    pageEventMeasure<Type::kCtaClick>("cta_clicks", "CTA clicks", "clics sur CTA"),
+    pageEventMeasure<Type::kPageView, landingPageViews>("landing_page_views",
+                                                        "page views with a landing page",
+                                                        "pages vues avec leur landing page"),
+    pageEventMeasure<Type::kFormSubmit>("form_submissions", "form submissions",
+                                        "soumissions de formulaire"),
     prospectMeasure<Type::kFormSubmit>("prospects_by_form", "form submissions",
                                        "soumissions de formulaire"),
     prospectMeasure<Type::kSegmentAdd>("prospects_by_segment", "segment additions",

@@ -30,7 +30,7 @@ struct Contact {
   std::string lifecycle_stage;  // current stage: subscriber, lead, mql, sql, opportunity, customer,
                                 // evangelist, other, custom:<id>
   std::array<std::optional<Timestamp>, kStageCount> stage_at{};  // entry date per Stage
-  std::string original_channel;                                   // taxonomy channel (§16)
+  std::string original_channel;                                  // taxonomy channel (§16)
   std::string original_source_raw;
   std::string original_detail_1;
   std::string original_detail_2;
@@ -49,7 +49,9 @@ struct Contact {
   std::map<std::string, std::string> extra;
   Origin origin;
 
-  const std::optional<Timestamp>& at(Stage s) const { return stage_at[static_cast<std::size_t>(s)]; }
+  const std::optional<Timestamp>& at(Stage s) const {
+    return stage_at[static_cast<std::size_t>(s)];
+  }
   std::optional<Timestamp>& at(Stage s) { return stage_at[static_cast<std::size_t>(s)]; }
 };
 
@@ -111,6 +113,9 @@ struct TrafficAgg {
   std::string device;
   std::string social_network;
   std::string event_name;
+  // The event name read as a touchpoint type (page_view, form_submit...) by the sources' event
+  // vocabulary, so that event counts per landing page feed the same measures as event logs.
+  std::optional<TouchpointType> event_type;
   std::optional<double> sessions;
   std::optional<double> engaged_sessions;
   std::optional<double> users;
@@ -146,7 +151,7 @@ struct Transaction {
   std::string stage;
   std::string channel;
   std::string utm_source, utm_medium, utm_campaign, utm_content, utm_term;
-  bool is_upsell = false;  // upsell / cross-sell (deal type or tag)
+  bool is_upsell = false;        // upsell / cross-sell (deal type or tag)
   std::optional<double> margin;  // gross margin amount when known
   Origin origin;
 };
@@ -177,8 +182,9 @@ struct EmailCampaignStats {
   std::string audience;
   std::string resend_of;  // campaign id of the original send when this is a resend ("A-bis")
   std::optional<Timestamp> sent_at;
-  std::optional<double> recipients, delivered, bounces_hard, bounces_soft, unique_opens, total_opens,
-      unique_clicks, total_clicks, unsubscribes, complaints, orders, revenue, downloads;
+  std::optional<double> recipients, delivered, bounces_hard, bounces_soft, unique_opens,
+      total_opens, unique_clicks, total_clicks, unsubscribes, complaints, orders, revenue,
+      downloads;
   Origin origin;
 };
 

@@ -121,6 +121,8 @@ constexpr std::array<FieldInfo, static_cast<std::size_t>(Field::kCount)> kFields
     {Field::kRecency, "recency", FieldKind::kNumber},
     {Field::kAge, "age", FieldKind::kNumber},
     {Field::kMonetary, "monetary_value", FieldKind::kNumber},
+    {Field::kCtaId, "cta_id", FieldKind::kText},
+    {Field::kFormId, "form_id", FieldKind::kText},
 }};
 
 constexpr bool fieldsInEnumOrder() {
@@ -244,13 +246,20 @@ constexpr Alias kAliases[] = {
     {Field::kDevice, "",
      "device category|device platform|device|catégorie d'appareil|appareil|plate-forme de "
      "l'appareil"},
-    {Field::kEventName, "", "event name|nom de l'événement"},
+    // "event" / "event type": the event column of an event log (event_vocabulary.hpp).
+    {Field::kEventName, "",
+     "event name|nom de l'événement|event|event type|type d'événement|événement|type "
+     "d'évènement|évènement"},
+    {Field::kCtaId, "",
+     "cta|cta id|cta name|call to action|button|bouton|id du cta|nom du cta|appel à l'action"},
+    {Field::kFormId, "", "form|form id|form name|formulaire|id du formulaire|nom du formulaire"},
     {Field::kCurrency, "", "currency|currency code|code de la devise|devise|currency_code"},
     {Field::kEmail, "",
      "email|e-mail|email address|customer email|adresse e-mail|courriel|contact email"},
     {Field::kCreatedAt, "",
      "create date|created|created at|created date|created date (utc)|created (utc)|createdate|"
-     "date de création|date added|createddate|creation date|order date|date de commande|date"},
+     "date de création|date added|createddate|creation date|order date|date de commande|date|"
+     "timestamp|horodatage|event date|event time|date de l'événement|occurred at"},
     {Field::kStatus, "", "status|statut|financial status"},
     {Field::kCampaignId, "", "campaign id|campaign_id|id de campagne|unique id"},
     {Field::kCampaignType, "", "campaign type|type de campagne|advertising channel type"},
@@ -269,7 +278,7 @@ constexpr Alias kAliases[] = {
     {Field::kEntrances, "", "entrances|entrées"},
     {Field::kContactId, "",
      "record id|contact id|contact_id|hs_object_id|lead id|id de fiche d'informations|"
-     "id de l'enregistrement"},
+     "id de l'enregistrement|id du contact|identifiant du contact|visitor id"},
     {Field::kLifecycleStage, "",
      "lifecycle stage|lifecyclestage|phase du cycle de vie|étape du cycle de vie"},
     {Field::kOriginalSource, "",
@@ -503,7 +512,8 @@ const std::vector<Field>& tableFields(Table table) {
   static const std::vector<Field> kTouchpoints = {
       F::kContactId,    F::kEmail,        F::kCreatedAt, F::kChannel,     F::kSource,
       F::kMedium,       F::kCampaign,     F::kTerm,      F::kLandingPage, F::kDevice,
-      F::kReferrerType, F::kReferrerName, F::kRevenue};
+      F::kReferrerType, F::kReferrerName, F::kRevenue,   F::kEventName,   F::kPage,
+      F::kCtaId,        F::kFormId};
   static const std::vector<Field> kTraffic = {
       F::kDate,     F::kRangeStart, F::kRangeEnd,     F::kChannel,     F::kSourceMedium,
       F::kSource,   F::kMedium,     F::kCampaign,     F::kLandingPage, F::kPage,

@@ -134,6 +134,9 @@ enum class Field {
   kRecency,
   kAge,
   kMonetary,
+  // touchpoints (event logs)
+  kCtaId,
+  kFormId,
   kCount  // number of fields, not a field
 };
 

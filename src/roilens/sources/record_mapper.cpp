@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "roilens/sources/channel_taxonomy.hpp"
+#include "roilens/sources/event_vocabulary.hpp"
 #include "roilens/sources/label_text.hpp"
 #include "roilens/sources/record_mapper_support.hpp"
 #include "roilens/sources/status_vocabulary.hpp"
@@ -363,6 +364,7 @@ void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome
   row.page = std::string(cells.text(Field::kPage));
   row.device = std::string(cells.text(Field::kDevice));
   row.event_name = std::string(cells.text(Field::kEventName));
+  row.event_type = touchpointTypeFromEvent(row.event_name);
   row.sessions = cells.number(Field::kSessions);
   row.engaged_sessions = cells.number(Field::kEngagedSessions);
   row.users = cells.number(Field::kUsers);

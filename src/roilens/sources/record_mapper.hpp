@@ -65,6 +65,7 @@ class RecordMapper {
   void setTransactionChannel(const CellReader& cells, model::Transaction& row) const;
   void mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
   void mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  bool touchpointType(CellReader& cells, model::TouchpointType& type);
   void mapPath(CellReader& cells, model::Dataset& out);
   void mapRfm(CellReader& cells, model::Dataset& out);
 

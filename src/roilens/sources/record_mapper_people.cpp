@@ -1,6 +1,7 @@
 // The record mapper for people and money: contacts, transactions, e-mail campaigns, touchpoints,
 // paths and RFM summaries (traffic and costs are in record_mapper.cpp).
 #include "roilens/sources/channel_taxonomy.hpp"
+#include "roilens/sources/event_vocabulary.hpp"
 #include "roilens/sources/label_text.hpp"
 #include "roilens/sources/record_mapper.hpp"
 #include "roilens/sources/record_mapper_support.hpp"
@@ -202,35 +203,75 @@ void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& 
   out.emails.push_back(std::move(row));
 }
 
+// A visit log (Matomo Live) or an event log: one row per visit or event. A file with an event
+// column gives each row the type its event names; an event no vocabulary entry knows is
+// rejected (a silently dropped form submission would lower the form fill rate).
 void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
   model::Touchpoint row;
+  if (!touchpointType(cells, row.type)) return;
   row.contact_ref = emailKey(cells.text(Field::kEmail));
   if (row.contact_ref.empty()) row.contact_ref = std::string(cells.text(Field::kContactId));
   const auto at = cells.dateTime(Field::kCreatedAt);
   if (!at) {
     if (!cells.failed()) {
-      cells.fail("", "no date for this visit", "pas de date pour cette visite");
+      cells.fail("", "no date for this visit or event",
+                 "pas de date pour cette visite ou cet événement");
     }
     return;
   }
   row.occurred_at = at->utc;
-  row.type = model::TouchpointType::kVisit;
   row.source = std::string(cells.text(Field::kReferrerName));
   if (row.source.empty()) row.source = std::string(cells.text(Field::kSource));
   row.medium = std::string(cells.text(Field::kMedium));
   row.campaign = std::string(cells.text(Field::kCampaign));
   row.term = std::string(cells.text(Field::kTerm));
   row.landing_page = std::string(cells.text(Field::kLandingPage));
+  // An event log names the page the event happened on: that page is the one the LP rates read.
+  if (row.landing_page.empty()) row.landing_page = std::string(cells.text(Field::kPage));
+  row.cta_id = std::string(cells.text(Field::kCtaId));
+  row.form_id = std::string(cells.text(Field::kFormId));
   row.device = std::string(cells.text(Field::kDevice));
-  row.channel =
-      binding_.has(Field::kReferrerType)
-          ? channelFromMatomoReferrerType(cells.text(Field::kReferrerType), row.source, row.medium)
-          : channelFromUtm(row.source, row.medium, row.campaign);
+  if (binding_.has(Field::kChannel)) {
+    row.channel = trafficChannel(cells);
+  } else if (binding_.has(Field::kReferrerType)) {
+    row.channel =
+        channelFromMatomoReferrerType(cells.text(Field::kReferrerType), row.source, row.medium);
+  } else {
+    row.channel = channelFromUtm(row.source, row.medium, row.campaign);
+  }
   row.value = cells.number(Field::kRevenue);
   row.origin = origin(cells.line());
   if (cells.failed()) return;
   widen(outcome, dayOf(row.occurred_at, context_.utc_offset_minutes));
   out.touchpoints.push_back(std::move(row));
+}
+
+// Without an event column every row is a visit (Matomo Live); with one, the cell must name an
+// event of the vocabulary (event_vocabulary.hpp).
+bool RecordMapper::touchpointType(CellReader& cells, model::TouchpointType& type) {
+  if (!binding_.has(Field::kEventName)) {
+    type = model::TouchpointType::kVisit;
+    return true;
+  }
+  const std::string_view label = cells.text(Field::kEventName);
+  if (const auto known = touchpointTypeFromEvent(label)) {
+    type = *known;
+    return true;
+  }
+  const std::string shown(label);
+  const std::string column =
+      binding_.header[static_cast<std::size_t>(binding_.columnOf(Field::kEventName))];
+  cells.fail(column,
+             label.empty() ? "no event type in this row"
+                           : "unknown event '" + shown +
+                                 "' (expected e.g. page_view, form_view, form_submit, cta_view, "
+                                 "cta_click, email_open, download)",
+             label.empty() ? "pas de type d'événement sur cette ligne"
+                           : "événement inconnu '" + shown +
+                                 "' (attendu par ex. vue de page, vue de formulaire, soumission "
+                                 "de formulaire, vue de CTA, clic sur CTA, ouverture d'e-mail, "
+                                 "téléchargement)");
+  return false;
 }
 
 void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
