@@ -163,6 +163,7 @@ class ReportBuilder {
       if (o_.kpis.empty() || std::find(o_.kpis.begin(), o_.kpis.end(), k.id) != o_.kpis.end())
         addKpi(k);
     }
+    if (!o_.by.empty()) fillZeroCounts();
     json periods = json::array();
     for (const Period& p : periods_) {
       periods.push_back({{"label", p.label},
@@ -353,6 +354,41 @@ class ReportBuilder {
       addSlices(k, o_.by);
     } else {
       s_.not_applicable.push_back({{"kpi", k.id}, {"reason", "by"}});
+    }
+  }
+
+  // A slice that any KPI of the report shows (channel = Direct) is shown by every count broken
+  // down the same way: "0 SQLs from Direct in January" rather than a hole in the table.
+  void fillZeroCounts() {
+    std::set<std::string> by_names;
+    for (const metrics::Dimension d : o_.by) by_names.insert(std::string(metrics::dimensionName(d)));
+    const auto broken_down_by_all = [&](const json& dims) {
+      if (dims.size() != by_names.size()) return false;
+      for (const auto& [name, value] : dims.items()) {
+        if (!by_names.count(name)) return false;
+      }
+      return true;
+    };
+    std::set<std::string> slices;
+    std::map<std::string, std::set<std::pair<std::string, std::string>>> shown;  // kpi → period, slice
+    for (const json& v : s_.values) {
+      if (!broken_down_by_all(v["dimensions"])) continue;
+      const std::string slice = v["dimensions"].dump();
+      slices.insert(slice);
+      shown[v["kpi"].get<std::string>()].insert({v["period"].get<std::string>(), slice});
+    }
+    for (const KpiDefinition& k : metrics::catalogue()) {
+      const auto it = shown.find(k.id);
+      if (k.kind != metrics::KpiKind::kCount || it == shown.end()) continue;
+      for (const Period& p : periods_) {
+        for (const std::string& slice : slices) {
+          if (it->second.count({p.label, slice})) continue;
+          s_.values.push_back({{"kpi", k.id}, {"period", p.label},
+                               {"dimensions", json::parse(slice)}, {"value", 0},
+                               {"numerator", 0}, {"denominator", nullptr},
+                               {"inputs", json::array()}, {"estimated", false}});
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -135,6 +136,43 @@ TEST(CommandLine, MalformedPeriodIsRefused) {
   const CliRun r = run({"inspect", kAllTime, "--period", "2025-03-31..2025-01-01"});
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("period"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace roilens
+
+namespace roilens {
+namespace {
+
+TEST(CommandLine, CountsHaveNoHolesAcrossSlices) {
+  // With a breakdown, a channel shown by any KPI gets a value for every funnel count in every
+  // period (0 when nothing happened), so tables have no holes.
+  const std::string dir = ROILENS_SAMPLES_DIR;
+  const CliRun r = run({"report", dir + "/hubspot-crm-exports-all-contacts-2025-04-01.csv",
+                        dir + "/Traffic_acquisition_Session_primary_channel_group_(Default_Channel_Group).csv",
+                        "--format", "jsonl", "--by", "channel"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::set<std::string> channels;
+  std::set<std::string> periods;
+  std::set<std::string> present;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto v = nlohmann::json::parse(line);
+    if (!v["dimensions"].contains("channel") || v["dimensions"].size() != 1) continue;
+    channels.insert(v["dimensions"]["channel"].get<std::string>());
+    periods.insert(v["period"].get<std::string>());
+    present.insert(v["kpi"].get<std::string>() + "|" + v["period"].get<std::string>() + "|" +
+                   v["dimensions"]["channel"].get<std::string>());
+  }
+  ASSERT_GE(channels.size(), 3u);
+  for (const char* kpi : {"leads", "mqls", "sqls", "customers", "visitors"}) {
+    for (const auto& period : periods) {
+      for (const auto& channel : channels) {
+        EXPECT_TRUE(present.count(std::string(kpi) + "|" + period + "|" + channel))
+            << kpi << " " << period << " " << channel;
+      }
+    }
+  }
 }
 
 }  // namespace
