@@ -112,11 +112,14 @@ ValueMap shiftedValues(metrics::Engine& engine, const KpiDefinition& k,
                        const std::vector<Period>& periods,
                        std::optional<Period> (*shift)(const Period&),
                        const std::vector<metrics::Dimension>& by,
-                       const metrics::DimensionFilter& filters) {
+                       const metrics::DimensionFilter& filters,
+                       std::optional<model::DayNumber> data_start) {
   std::vector<Period> shifted;
   std::vector<std::size_t> index;
   for (std::size_t i = 0; i < periods.size(); ++i) {
-    if (const auto s = shift(periods[i])) {
+    // A period wholly before the first dated record has no value (null), not a count of 0.
+    const auto s = shift(periods[i]);
+    if (s && (!data_start || s->last >= *data_start)) {
       shifted.push_back(*s);
       index.push_back(i);
     }
@@ -392,6 +395,10 @@ class ReportBuilder {
     }
   }
 
+  std::optional<model::DayNumber> dataStart() const {
+    return extent_ ? std::optional(extent_->first) : std::nullopt;
+  }
+
   void addSlices(const KpiDefinition& k, const std::vector<metrics::Dimension>& by) {
     const auto values = engine_.evaluate(k, periods_, by, o_.filters);
     for (const auto& v : values) {
@@ -406,9 +413,9 @@ class ReportBuilder {
     }
     if (!o_.compare) return;
     const ValueMap previous =
-        shiftedValues(engine_, k, periods_, metrics::previousPeriod, by, o_.filters);
+        shiftedValues(engine_, k, periods_, metrics::previousPeriod, by, o_.filters, dataStart());
     const ValueMap year_before =
-        shiftedValues(engine_, k, periods_, metrics::yearBeforePeriod, by, o_.filters);
+        shiftedValues(engine_, k, periods_, metrics::yearBeforePeriod, by, o_.filters, dataStart());
     for (const auto& v : values) {
       const auto key = std::make_pair(v.period, v.dimensions);
       const auto p = previous.count(key) ? previous.at(key) : std::nullopt;

@@ -177,3 +177,24 @@ TEST(CommandLine, CountsHaveNoHolesAcrossSlices) {
 
 }  // namespace
 }  // namespace roilens
+
+namespace roilens {
+namespace {
+
+TEST(CommandLine, TrendHasNoPreviousValueBeforeTheData) {
+  const CliRun r = run({"report", kContacts, kTraffic, "--format", "json", "--grain", "month"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> leads;
+  for (const auto& t : report["trends"]) {
+    if (t["kpi"] == "leads" && t["dimensions"].empty()) leads[t["period"].get<std::string>()] = t;
+  }
+  // December 2024 is before the first dated record: no value, not 0 leads.
+  EXPECT_TRUE(leads.at("2025-01")["previous"].is_null());
+  // February vs January: 3 leads against 4 → (3 − 4) / 4 × 100 = −25 %.
+  EXPECT_EQ(leads.at("2025-02")["previous"], 4);
+  EXPECT_DOUBLE_EQ(leads.at("2025-02")["previous_change"].get<double>(), -25.0);
+}
+
+}  // namespace
+}  // namespace roilens
