@@ -1,6 +1,6 @@
 #pragma once
 // Text → double for plain decimal text ("-12.5", "3e4"), the whole text or nothing.
-// Why not std::from_chars: Emscripten 3.1.6's libc++ has no floating-point from_chars, and the
+// Why not std::from_chars: the wasm toolchain's libc++ (em++ 3.1.6) has no floating-point from_chars, and the
 // core must build for wasm too. strtod is locale-dependent; the core never calls setlocale, so
 // the "C" locale (decimal point '.') is in force in both targets.
 #include <optional>

@@ -102,7 +102,7 @@ Error noRecordList() {
 }
 
 // nlohmann's dump prints the shortest text that reads back to the same double (Grisu2);
-// std::to_chars for doubles is missing from Emscripten 3.1.6's libc++.
+// std::to_chars for doubles is missing from the wasm toolchain's libc++ (em++ 3.1.6).
 std::string shortestDouble(double value) { return Json(value).dump(); }
 
 std::string cellText(const Json& value) {
