@@ -39,12 +39,25 @@ struct Arguments {
   std::map<std::string, std::string> options;  // "--grain" → "week"
 };
 
-const std::set<std::string>& optionsTakingValue() {
-  static const std::set<std::string> names = {
-      "--format", "--grain", "--from", "--to", "--by", "--cadence-start", "--model",
-      "--half-life-days", "--lookback-days", "--conversion", "--unit", "--calibration-end",
-      "--horizon-months", "--discount", "--columns", "--tool", "--utc-offset", "--lang", "--period"};
-  return names;
+// Every option that takes a value, once: the flag and, for options the session reads, the key it
+// has in the JSON options (the page sends the same keys). An empty key: the command line's own.
+struct CommandOption {
+  const char* flag;
+  const char* json_key;
+};
+constexpr CommandOption kOptions[] = {
+    {"--grain", "grain"}, {"--from", "from"}, {"--to", "to"}, {"--cadence-start", "cadence_start"},
+    {"--model", "model"}, {"--half-life-days", "half_life_days"},
+    {"--lookback-days", "lookback_days"}, {"--conversion", "conversion"}, {"--unit", "unit"},
+    {"--calibration-end", "calibration_end"}, {"--horizon-months", "horizon_months"},
+    {"--discount", "discount"}, {"--by", ""}, {"--format", ""}, {"--columns", ""}, {"--tool", ""},
+    {"--utc-offset", ""}, {"--lang", ""}, {"--period", ""}};
+
+bool takesValue(const std::string& flag) {
+  for (const CommandOption& o : kOptions) {
+    if (flag == o.flag) return true;
+  }
+  return false;
 }
 
 Result<Arguments> parseArguments(const std::vector<std::string>& args) {
@@ -62,10 +75,10 @@ Result<Arguments> parseArguments(const std::vector<std::string>& args) {
     if (const auto eq = arg.find('='); eq != std::string::npos) {
       name = arg.substr(0, eq);
       value = arg.substr(eq + 1);
-    } else if (optionsTakingValue().count(name) && i + 1 < args.size()) {
+    } else if (takesValue(name) && i + 1 < args.size()) {
       value = args[++i];
     }
-    if (!optionsTakingValue().count(name)) {
+    if (!takesValue(name)) {
       return Error{ErrorCode::kInvalidArgument, "unknown option " + name, "option inconnue " + name, {}};
     }
     parsed.options[name] = value;
@@ -126,15 +139,11 @@ nlohmann::json splitList(const std::string& text) {
 
 // Command-line options → the JSON options the session takes (the page sends the same JSON).
 nlohmann::json commandOptions(const Arguments& a) {
-  static const std::map<std::string, std::string> keys = {
-      {"--grain", "grain"}, {"--from", "from"}, {"--to", "to"}, {"--cadence-start", "cadence_start"},
-      {"--model", "model"}, {"--half-life-days", "half_life_days"},
-      {"--lookback-days", "lookback_days"}, {"--conversion", "conversion"}, {"--unit", "unit"},
-      {"--calibration-end", "calibration_end"}, {"--horizon-months", "horizon_months"},
-      {"--discount", "discount"}};
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& [flag, key] : keys) {
-    if (a.options.count(flag)) out[key] = numberOrString(a.options.at(flag));
+  for (const CommandOption& o : kOptions) {
+    if (*o.json_key != '\0' && a.options.count(o.flag)) {
+      out[o.json_key] = numberOrString(a.options.at(o.flag));
+    }
   }
   if (a.options.count("--by")) out["by"] = splitList(a.options.at("--by"));
   return out;
