@@ -86,6 +86,7 @@ class SessionBinding {
   std::string endFile() { return guarded([&] { return ok(session_.endFile()); }); }
   std::string inspect() const { return guarded([&] { return ok(session_.inspect()); }); }
   std::string catalogue() const { return guarded([&] { return ok(roilens::Session::catalogue()); }); }
+  std::string fields() const { return guarded([&] { return ok(roilens::Session::fields()); }); }
 
   std::string report(const std::string& options_json) const {
     return answer(options_json, [&](const json& o) { return session_.report(o); });
@@ -145,6 +146,7 @@ EMSCRIPTEN_BINDINGS(roilens) {
       .function("endFile", &SessionBinding::endFile)
       .function("inspect", &SessionBinding::inspect)
       .function("catalogue", &SessionBinding::catalogue)
+      .function("fields", &SessionBinding::fields)
       .function("report", &SessionBinding::report)
       .function("attribution", &SessionBinding::attribution)
       .function("clv", &SessionBinding::clv);

@@ -89,6 +89,10 @@ export class SessionHost {
     return unwrap(this.session.catalogue());
   }
 
+  fields() {
+    return unwrap(this.session.fields());
+  }
+
   report(options) {
     return unwrap(this.session.report(JSON.stringify(options ?? {})));
   }
@@ -110,4 +114,4 @@ export class SessionHost {
 
 // The operations a caller may request by name (worker protocol and direct calls alike).
 export const OPERATIONS = new Set(['reset', 'beginFile', 'feed', 'endFile', 'inspect',
-  'catalogue', 'report', 'attribution', 'clv', 'dispose']);
+  'catalogue', 'fields', 'report', 'attribution', 'clv', 'dispose']);

@@ -216,6 +216,7 @@ export async function createEngine(options = {}) {
     inspect: simple('inspect'),
     report: simple('report'),
     catalogue: simple('catalogue'),
+    fields: simple('fields'),
     attribution: simple('attribution'),
     clv: simple('clv'),
     // Forgets every file (a new empty Session); used before re-ingesting with a new mapping.

@@ -19,8 +19,8 @@ export function renderFileList(container, state, cardHandlers, mappingHandlers) 
     return;
   }
   container.replaceChildren(...files.flatMap((entry) => [
-    fileCard(entry, lang, cardHandlers),
-    state.mappingFor === entry.id ? mappingPanel(entry, lang, mappingHandlers) : null,
+    fileCard(entry, lang, cardHandlers, state.fields),
+    state.mappingFor === entry.id ? mappingPanel(entry, lang, mappingHandlers, state.fields) : null,
   ].filter(Boolean)));
 }
 

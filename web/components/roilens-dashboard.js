@@ -53,7 +53,7 @@ function fileError(error) {
 
 function initialState() {
   return {
-    lang: 'en', files: [], nextId: 1, catalogue: [], index: new ReportIndex(), period: '',
+    lang: 'en', files: [], nextId: 1, catalogue: [], fields: { tables: [] }, index: new ReportIndex(), period: '',
     attribution: null, attributionError: null, attributionView: { model: 'key', measure: 'value' },
     clv: null, clvError: null, reports: {}, mappingFor: null, busy: 0, progress: null,
     // Steering panel: the user's goals, cadence and A/B choice (remembered), the variants found
@@ -141,7 +141,11 @@ export class RoilensDashboard extends HTMLElement {
   #engine() {
     // A failed start is forgotten, so the next action tries again instead of failing forever.
     this.#enginePromise ??= createEngine({ worker: true, wasmUrl: this.#absoluteUrl('wasm-url'),
-      workerUrl: this.#absoluteUrl('worker-url') }).catch((error) => {
+      workerUrl: this.#absoluteUrl('worker-url') }).then(async (engine) => {
+      // The mapping panel offers the engine's own model fields (one list, in the core).
+      this.#state.fields = await engine.fields();
+      return engine;
+    }).catch((error) => {
       this.#enginePromise = null;
       throw error;
     });

@@ -13,26 +13,6 @@ export const TOOLS = [
 ];
 const TOOL_NAMES = Object.fromEntries(TOOLS);
 
-// Model fields a column can be mapped onto, by table: the engine's names
-// (src/roilens/sources/field_catalogue.cpp, tableFields); the most useful fields of each table.
-export const MODEL_FIELDS = [
-  ['contacts', ['contact_id', 'email', 'created_at', 'lifecycle_stage', 'original_source',
-    'original_detail_1', 'stage_subscriber', 'stage_lead', 'stage_mql', 'stage_sql',
-    'stage_opportunity', 'stage_customer', 'lead_status', 'owner', 'score']],
-  ['traffic', ['date', 'range_start', 'range_end', 'channel', 'source_medium', 'source', 'medium',
-    'campaign', 'landing_page', 'page', 'device', 'sessions', 'engaged_sessions', 'users',
-    'new_users', 'bounces', 'key_events', 'revenue', 'views', 'entrances']],
-  ['transactions', ['txn_id', 'customer_id', 'closed_at', 'status', 'deal_stage', 'pipeline',
-    'amount', 'refunds', 'paid_at', 'currency']],
-  ['costs', ['account', 'campaign_id', 'campaign_type', 'cost', 'impressions', 'clicks',
-    'interactions', 'conversions', 'conversion_value', 'reach']],
-  ['emails', ['email_name', 'subject', 'audience', 'sent_at', 'recipients', 'delivered',
-    'bounces_hard', 'bounces_soft', 'unique_opens', 'total_opens', 'unique_clicks', 'total_clicks',
-    'unsubscribes', 'complaints']],
-  ['rfm', ['rfm_customer', 'frequency', 'recency', 'age', 'monetary_value']],
-  ['paths', ['path', 'path_conversions', 'path_value', 'path_nulls']],
-];
-
 const TABLE_LABELS = {
   contacts: ['contacts', 'contacts'], traffic: ['traffic', 'trafic'],
   transactions: ['transactions', 'transactions'], costs: ['costs', 'coûts'],
@@ -91,23 +71,25 @@ function errorBlock(error, lang) {
     where ? el('p', { class: 'pos', text: where }) : null);
 }
 
-// Fields that date a row (FieldKind::kDate and the period fields of field_catalogue.cpp).
-const DATE_FIELDS = new Set(['date', 'range_start', 'range_end', 'year_month', 'day_index', 'created_at',
-  'stage_subscriber', 'stage_lead', 'stage_mql', 'stage_sql', 'stage_opportunity', 'stage_customer',
-  'stage_evangelist', 'first_conversion_at', 'converted_at', 'closed_at', 'cancelled_at', 'paid_at', 'sent_at']);
+// Fields that date a row: the engine's fields of kind "date" (Session.fields()).
+function dateFields(fields) {
+  return new Set((fields?.tables ?? []).flatMap((t) => t.fields)
+    .filter((f) => f.kind === 'date').map((f) => f.name));
+}
 
 // Rows rejected because the export names no date (a Google Ads "All time" report): no column
 // was read as a date and nothing was dated, or the engine's rejections say "no date"
 // (record_mapper.cpp). The user can then give the period the file covers (file option `period`).
-export function needsPeriod(report) {
+export function needsPeriod(report, fields) {
   if (!report || report.error || (report.rows?.rejected ?? 0) === 0) return false;
-  const fields = Object.values(report.mapping ?? {});
-  const undated = fields.length > 0 && !fields.some((f) => DATE_FIELDS.has(f)) && !report.date_range;
+  const mapped = Object.values(report.mapping ?? {});
+  const dated = dateFields(fields);
+  const undated = mapped.length > 0 && !mapped.some((f) => dated.has(f)) && !report.date_range;
   return undated || (report.rejections ?? []).some((r) => /\bno date\b/i.test(String(r.reason ?? '')));
 }
 
 // The "period covered" form of a file card: from–to dates, re-read with that period.
-function periodForm(entry, lang, onPeriod) {
+function periodForm(entry, lang, onPeriod, fields) {
   const current = entry.options?.period ?? {};
   const from = el('input', { type: 'date', name: 'period-from', value: current.from ?? '', required: true });
   const to = el('input', { type: 'date', name: 'period-to', value: current.to ?? '', required: true });
@@ -120,7 +102,7 @@ function periodForm(entry, lang, onPeriod) {
     }
     onPeriod(entry, { from: from.value, to: to.value });
   };
-  const given = Boolean(entry.options?.period) && !needsPeriod(entry.report);
+  const given = Boolean(entry.options?.period) && !needsPeriod(entry.report, fields);
   return el('form', { class: `period-covered${given ? ' given' : ''}`, onsubmit: submit },
     el('p', { class: 'note', text: t(given ? 'periodCoveredGiven' : 'periodCoveredHint', lang) }),
     el('span', { class: 'meta-label', text: t('periodCovered', lang) }), ' ',
@@ -130,7 +112,7 @@ function periodForm(entry, lang, onPeriod) {
 }
 
 // One card per file. `entry` = {id, name, size, report?, error?, progress?, options, header?}.
-export function fileCard(entry, lang, { onFix, onRemove, onPeriod }) {
+export function fileCard(entry, lang, { onFix, onRemove, onPeriod }, fields) {
   const r = entry.report;
   const error = entry.error ?? reportError(r);
   const recognised = r && !needsMapping(r);
@@ -183,7 +165,9 @@ export function fileCard(entry, lang, { onFix, onRemove, onPeriod }) {
     }
     const rejections = rejectionsList(r.rejections, lang);
     if (rejections) card.append(rejections);
-    if (onPeriod && (needsPeriod(r) || entry.options?.period)) card.append(periodForm(entry, lang, onPeriod));
+    if (onPeriod && (needsPeriod(r, fields) || entry.options?.period)) {
+      card.append(periodForm(entry, lang, onPeriod, fields));
+    }
   }
   if (r || error) {
     card.append(el('div', { class: 'card-actions' },
@@ -194,7 +178,7 @@ export function fileCard(entry, lang, { onFix, onRemove, onPeriod }) {
 }
 
 // The manual mapping panel for one file: pick the tool, or map each column to a model field.
-export function mappingPanel(entry, lang, { onApply, onForget, onCancel }) {
+export function mappingPanel(entry, lang, { onApply, onForget, onCancel }, fields) {
   const current = entry.options ?? {};
   const toolSelect = el('select', { name: 'tool' },
     el('option', { value: '', text: t('mappingAuto', lang) }),
@@ -202,9 +186,10 @@ export function mappingPanel(entry, lang, { onApply, onForget, onCancel }) {
   const columnSelects = (entry.header ?? []).map((header) => {
     const select = el('select', { dataset: { header } },
       el('option', { value: '', text: t('mappingIgnore', lang) }),
-      MODEL_FIELDS.map(([table, fields]) => el('optgroup', { label: tableLabel(table, lang) },
-        fields.map((field) => el('option', { value: `${field}`, text: field,
-          selected: current.columns?.[header] === field })))));
+      (fields?.tables ?? []).map(({ table, fields: tableFields }) =>
+        el('optgroup', { label: tableLabel(table, lang) },
+          tableFields.map(({ name }) => el('option', { value: name, text: name,
+            selected: current.columns?.[header] === name })))));
     return el('label', { class: 'map-row' }, el('span', { class: 'map-header', text: header }), select);
   });
   const apply = () => {

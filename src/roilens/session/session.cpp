@@ -8,6 +8,7 @@
 #include "roilens/metrics/catalogue.hpp"
 #include "roilens/metrics/period.hpp"
 #include "roilens/report/report.hpp"
+#include "roilens/sources/field_catalogue_json.hpp"
 
 namespace roilens {
 namespace {
@@ -143,5 +144,7 @@ Result<nlohmann::json> Session::clv(const nlohmann::json& options) const {
 }
 
 nlohmann::json Session::catalogue() { return metrics::catalogueJson(); }
+
+nlohmann::json Session::fields() { return sources::fieldCatalogueJson(); }
 
 }  // namespace roilens

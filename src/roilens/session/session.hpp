@@ -35,6 +35,7 @@ class Session {
   Result<nlohmann::json> attribution(const nlohmann::json& options) const;
   Result<nlohmann::json> clv(const nlohmann::json& options) const;
   static nlohmann::json catalogue();
+  static nlohmann::json fields();  // model fields per table, for manual mapping
 
  private:
   SessionOptions options_;
