@@ -2,6 +2,7 @@
 // Typed columns of the session store. A column is lazy: until some row holds a value other than
 // the field's default, it stores nothing, so the many fields an export never fills cost nothing.
 // Strings are dictionary codes (dimensions, labels) or bytes in an arena (ids, e-mails).
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -40,6 +41,19 @@ class Column {
   }
   std::size_t bytes() const { return values_.capacity() * sizeof(T); }
 
+  // Appends `other`'s rows (all `count` of them, or those listed) after row base - 1.
+  void appendFrom(std::size_t base, const Column& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    if (other.values_.empty()) return;
+    if (rows) {
+      for (std::size_t k = 0; k < rows->size(); ++k) set(base + k, other.at((*rows)[k]));
+      return;
+    }
+    values_.resize(base, null_);
+    values_.insert(values_.end(), other.values_.begin(), other.values_.end());
+    (void)count;  // rows past other's stored values stay null
+  }
+
  private:
   bool isNull(const T& value) const {
     if constexpr (std::is_floating_point_v<T>) {
@@ -73,6 +87,13 @@ class TextColumn {
     if (spans_.size() > rows) spans_.resize(rows);
   }
   std::size_t bytes() const { return bytes_.capacity() + spans_.capacity() * sizeof(Span); }
+
+  void appendFrom(std::size_t base, const TextColumn& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    if (other.spans_.empty()) return;
+    const std::size_t n = rows ? rows->size() : std::min(count, other.spans_.size());
+    for (std::size_t k = 0; k < n; ++k) set(base + k, other.at(rows ? (*rows)[k] : k));
+  }
 
  private:
   struct Span {
@@ -162,6 +183,11 @@ class DictField {
   void truncate(std::size_t rows) { codes_.truncate(rows); }
   std::size_t bytes() const { return codes_.bytes(); }
 
+  void appendFrom(std::size_t base, const DictField& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    codes_.appendFrom(base, other.codes_, rows, count);
+  }
+
  private:
   Column<Code> codes_{kEmptyCode};
 };
@@ -176,9 +202,15 @@ class TextField {
     row.*kMember = std::string(text_.at(i));
   }
   std::string_view at(std::size_t i) const { return text_.at(i); }
+  void set(std::size_t i, std::string_view text) { text_.set(i, text); }
   bool empty() const { return text_.empty(); }
   void truncate(std::size_t rows) { text_.truncate(rows); }
   std::size_t bytes() const { return text_.bytes(); }
+
+  void appendFrom(std::size_t base, const TextField& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    text_.appendFrom(base, other.text_, rows, count);
+  }
 
  private:
   TextColumn text_;
@@ -203,6 +235,11 @@ class ValueField {
   void truncate(std::size_t rows) { values_.truncate(rows); }
   std::size_t bytes() const { return values_.bytes(); }
 
+  void appendFrom(std::size_t base, const ValueField& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    values_.appendFrom(base, other.values_, rows, count);
+  }
+
  private:
   Column<typename Codec::Stored> values_{Codec::encode(Row{}.*kMember)};  // the row's default
 };
@@ -222,6 +259,11 @@ class StageField {
   Timestamp stored(std::size_t i) const { return values_.at(i); }
   bool empty() const { return values_.empty(); }
   std::size_t bytes() const { return values_.bytes(); }
+
+  void appendFrom(std::size_t base, const StageField& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    values_.appendFrom(base, other.values_, rows, count);
+  }
 
  private:
   Column<Timestamp> values_{kNoTimestamp};
@@ -256,6 +298,12 @@ class ExtraField {
     return n;
   }
 
+  void appendFrom(std::size_t base, const ExtraField& other, const std::vector<std::uint32_t>* rows,
+                  std::size_t count) {
+    for (const auto& [header, values] : other.columns_)
+      column(header).appendFrom(base, values, rows, count);
+  }
+
  private:
   std::vector<std::pair<Code, Column<Code>>> columns_;
 };
@@ -282,6 +330,17 @@ class CodeListField {
                              codes_.begin() + static_cast<long>(ends_[i]));
   }
   std::size_t bytes() const { return (codes_.capacity() + ends_.capacity()) * sizeof(Code); }
+
+  void appendFrom(std::size_t base, const CodeListField& other,
+                  const std::vector<std::uint32_t>* rows, std::size_t count) {
+    const std::size_t n = rows ? rows->size() : count;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::vector<Code> list = other.codes(rows ? (*rows)[k] : k);
+      ends_.resize(base + k, codes_.size());
+      codes_.insert(codes_.end(), list.begin(), list.end());
+      ends_.push_back(codes_.size());
+    }
+  }
 
  private:
   std::vector<Code> codes_;

@@ -55,7 +55,7 @@ Store Store::fromDataset(const Dataset& data) {
   return store;
 }
 
-std::size_t Store::bytes() const {
+std::size_t Tables::bytes() const {
   return contacts.bytes() + touchpoints.bytes() + traffic.bytes() + transactions.bytes() +
          costs.bytes() + emails.bytes() + paths.bytes() + rfm.bytes();
 }

@@ -95,10 +95,8 @@ using RfmTable = Table<RfmSummary, TextField<&RfmSummary::customer>,
                        ValueField<&RfmSummary::frequency>, ValueField<&RfmSummary::recency>,
                        ValueField<&RfmSummary::age>, ValueField<&RfmSummary::monetary_value>>;
 
-// Every table of the model, the dictionary their strings are coded in, and the files.
-struct Store {
-  Dictionary strings;
-  std::vector<FileEntry> files;
+// Every table of the model. Their strings are codes of a dictionary kept beside them (Store).
+struct Tables {
   ContactTable contacts;
   TouchpointTable touchpoints;
   TrafficTable traffic;
@@ -108,12 +106,19 @@ struct Store {
   PathTable paths;
   RfmTable rfm;
 
+  std::size_t bytes() const;
+};
+
+// The tables, the dictionary their strings are coded in, and the files rows came from.
+struct Store : Tables {
+  Dictionary strings;
+  std::vector<FileEntry> files;
+
   FileId addFile(std::string name, std::string tool);
   // The rows as value structs (attribution and CLV read them so; tests build data so).
   Dataset toDataset() const;
   // A store holding `data`, each row's origin file registered by (tool, file name).
   static Store fromDataset(const Dataset& data);
-  std::size_t bytes() const;
 };
 
 }  // namespace roilens::model

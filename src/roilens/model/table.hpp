@@ -38,18 +38,49 @@ class Table {
     source_rows_.set(size_, static_cast<std::uint32_t>(row.origin.source_row));
     ++size_;
   }
+  // Appends the rows of `other` (all, or those listed, in that order), keeping their origins.
+  // Both tables code their strings in the same dictionary.
+  void appendFrom(const Table& other, const std::vector<std::uint32_t>* rows = nullptr) {
+    const std::size_t n = rows ? rows->size() : other.size_;
+    if (n == 0) return;
+    if (size_ == 0 && !rows) {
+      *this = other;
+      return;
+    }
+    std::apply(
+        [&](auto&... f) {
+          std::apply([&](const auto&... g) { (f.appendFrom(size_, g, rows, other.size_), ...); },
+                     other.fields_);
+        },
+        fields_);
+    source_rows_.appendFrom(size_, other.source_rows_, rows, other.size_);
+    for (std::size_t k = 0; k < n; ++k) {
+      const FileId file = other.fileOf(rows ? (*rows)[k] : k);
+      if (files_.empty() || files_.back().second != file) files_.emplace_back(size_ + k, file);
+    }
+    size_ += n;
+  }
   // Replaces the values of row i (its origin stays).
   void assign(std::size_t i, const Row& row, Dictionary& dict) { write(i, row, dict); }
 
   Row row(std::size_t i, const Dictionary& dict, const std::vector<FileEntry>& files) const {
+    Row out = values(i, dict);
+    out.origin = origin(i, files);
+    return out;
+  }
+  // Row i's values, without its origin.
+  Row values(std::size_t i, const Dictionary& dict) const {
     Row out;
     std::apply([&](const auto&... f) { (f.read(i, out, dict), ...); }, fields_);
-    out.origin = origin(i, files);
     return out;
   }
 
   template <typename Field>
   const Field& field() const {
+    return std::get<Field>(fields_);
+  }
+  template <typename Field>
+  Field& field() {
     return std::get<Field>(fields_);
   }
 

@@ -58,10 +58,12 @@ bool looksLikeDelimitedHeader(std::string_view text) {
 
 }  // namespace
 
-FileReader::FileReader(std::string name, FileOptions options, int utc_offset_minutes)
+FileReader::FileReader(std::string name, FileOptions options, int utc_offset_minutes,
+                       model::Dictionary& strings, model::FileId file)
     : name_(std::move(name)),
       options_(std::move(options)),
-      utc_offset_minutes_(utc_offset_minutes) {
+      utc_offset_minutes_(utc_offset_minutes),
+      sink_{staged_, strings, file} {
   report_.file = name_;
   report_.tool = "unknown";
 }
@@ -291,7 +293,7 @@ void FileReader::mapRecord(const io::CsvRecord& record) {
     return;
   }
   const std::size_t line = record.line + line_offset_;
-  account(mapper_->map(record, line, staged_), line);
+  account(mapper_->map(record, line, sink_), line);
 }
 
 void FileReader::startMapping() {
@@ -394,7 +396,7 @@ void FileReader::finishCampaignReport() {
     report_.first_day = day;
     report_.last_day = day;
   }
-  staged_.emails.push_back(std::move(read.stats));
+  staged_.emails.append(read.stats, sink_.file, sink_.strings);
 }
 
 void FileReader::finishJson() {

@@ -1,7 +1,9 @@
 #include "roilens/sources/record_mapper.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "roilens/core/hash.hpp"
 #include "roilens/sources/channel_taxonomy.hpp"
 #include "roilens/sources/event_vocabulary.hpp"
 #include "roilens/sources/label_text.hpp"
@@ -35,20 +37,43 @@ void addTo(std::optional<double>& into, const std::optional<double>& from) {
 
 // Rows with the same dimensions are one aggregate: their numerators are added, so that a long
 // export of repeated keys (a raw daily log per channel) takes the memory of its distinct keys.
-void RecordMapper::appendTraffic(model::TrafficAgg row, std::vector<model::TrafficAgg>& out) {
-  std::string key = std::to_string(row.range_start) + '\x1F' + std::to_string(row.range_end);
-  for (const std::string* part :
-       {&row.channel, &row.source, &row.medium, &row.campaign, &row.landing_page, &row.page,
-        &row.device, &row.event_name, &row.currency}) {
-    key += '\x1F';
-    key += *part;
-  }
-  const auto [it, inserted] = traffic_index_.emplace(std::move(key), out.size());
-  if (inserted) {
-    out.push_back(std::move(row));
+// Rows with the same range and dimensions (a report split by a column roilens does not read) are
+// one row: their counts are added.
+void RecordMapper::appendTraffic(const model::TrafficAgg& row, RowSink& out) {
+  using model::TrafficAgg;
+  model::TrafficTable& table = out.tables.traffic;
+  const std::array<model::Code, 9> codes = {
+      out.strings.intern(row.channel),      out.strings.intern(row.source),
+      out.strings.intern(row.medium),       out.strings.intern(row.campaign),
+      out.strings.intern(row.landing_page), out.strings.intern(row.page),
+      out.strings.intern(row.device),       out.strings.intern(row.event_name),
+      out.strings.intern(row.currency)};
+  std::array<std::uint32_t, 11> key{};
+  key[0] = static_cast<std::uint32_t>(row.range_start);
+  key[1] = static_cast<std::uint32_t>(row.range_end);
+  std::copy(codes.begin(), codes.end(), key.begin() + 2);
+  const std::uint64_t hash =
+      hashBytes(std::string_view(reinterpret_cast<const char*>(key.data()), sizeof key));
+  const auto same = [&](model::RowIndex::Row r) {
+    return table.field<model::ValueField<&TrafficAgg::range_start>>().at(r) == row.range_start &&
+           table.field<model::ValueField<&TrafficAgg::range_end>>().at(r) == row.range_end &&
+           table.field<model::DictField<&TrafficAgg::channel>>().at(r) == codes[0] &&
+           table.field<model::DictField<&TrafficAgg::source>>().at(r) == codes[1] &&
+           table.field<model::DictField<&TrafficAgg::medium>>().at(r) == codes[2] &&
+           table.field<model::DictField<&TrafficAgg::campaign>>().at(r) == codes[3] &&
+           table.field<model::DictField<&TrafficAgg::landing_page>>().at(r) == codes[4] &&
+           table.field<model::DictField<&TrafficAgg::page>>().at(r) == codes[5] &&
+           table.field<model::DictField<&TrafficAgg::device>>().at(r) == codes[6] &&
+           table.field<model::DictField<&TrafficAgg::event_name>>().at(r) == codes[7] &&
+           table.field<model::DictField<&TrafficAgg::currency>>().at(r) == codes[8];
+  };
+  const auto found =
+      traffic_index_.findOrInsert(hash, static_cast<model::RowIndex::Row>(table.size()), same);
+  if (!found) {
+    table.append(row, out.file, out.strings);
     return;
   }
-  model::TrafficAgg& into = out[it->second];
+  TrafficAgg into = table.values(*found, out.strings);
   addTo(into.sessions, row.sessions);
   addTo(into.engaged_sessions, row.engaged_sessions);
   addTo(into.users, row.users);
@@ -59,6 +84,7 @@ void RecordMapper::appendTraffic(model::TrafficAgg row, std::vector<model::Traff
   addTo(into.revenue, row.revenue);
   addTo(into.views, row.views);
   addTo(into.event_count, row.event_count);
+  table.assign(*found, into, out.strings);
 }
 
 RecordMapper::RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats)
@@ -148,7 +174,7 @@ void RecordMapper::checkContradiction(const io::CsvRecord& record, std::size_t l
                            "décidé du format de la colonne"});
 }
 
-RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, model::Dataset& out) {
+RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, RowSink& out) {
   RowOutcome outcome;
   if (auto reason = skipReason(record)) {
     outcome.fate = RowFate::kSkipped;
@@ -337,7 +363,7 @@ std::string RecordMapper::rowCurrency(const CellReader& cells) {
   return binding_.header_currency;
 }
 
-void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   if (context_.variant == "pivot") {
     cells.fail("", "a pivot table (one column per dimension value) has no column roilens can read",
                "un tableau croisé (une colonne par valeur) n'a pas de colonne lisible par roilens");
@@ -380,10 +406,10 @@ void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome
   if (cells.failed()) return;
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);
-  appendTraffic(std::move(row), out.traffic);
+  appendTraffic(row, out);
 }
 
-void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapCost(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::Cost row;
   const auto range = rowRange(cells);
   if (!range) return;
@@ -420,7 +446,7 @@ void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& o
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);
   if (!row.currency.empty()) outcome.currencies.insert(row.currency);
-  out.costs.push_back(std::move(row));
+  out.tables.costs.append(row, out.file, out.strings);
 }
 
 }  // namespace roilens::sources

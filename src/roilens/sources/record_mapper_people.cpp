@@ -13,7 +13,7 @@ using mapper_support::currencyFromSign;
 using mapper_support::dayOf;
 using mapper_support::widen;
 
-void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
+void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, RowSink& out,
                               RowOutcome& outcome) {
   model::Contact row;
   row.contact_id = std::string(cells.text(Field::kContactId));
@@ -71,10 +71,10 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, mo
   for (const auto& at : row.stage_at) {
     if (at) widen(outcome, dayOf(*at, offset));
   }
-  out.contacts.push_back(std::move(row));
+  out.tables.contacts.append(row, out.file, out.strings);
 }
 
-void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapTransaction(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   const std::string_view name = cells.text(Field::kTxnId);
   if (context_.tool == "shopify") {
     // One row per line item: only an order's first row carries the order cells (FORMATS §12).
@@ -130,7 +130,7 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
   if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
   if (row.closed_at) widen(outcome, dayOf(*row.closed_at, offset));
   if (!row.currency.empty()) outcome.currencies.insert(row.currency);
-  out.transactions.push_back(std::move(row));
+  out.tables.transactions.append(row, out.file, out.strings);
 }
 
 model::TransactionStatus RecordMapper::transactionStatus(CellReader& cells, bool deal,
@@ -169,7 +169,7 @@ void RecordMapper::setTransactionChannel(const CellReader& cells, model::Transac
   }
 }
 
-void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapEmail(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::EmailCampaignStats row;
   row.campaign_id = std::string(cells.text(Field::kCampaignId));
   row.name = std::string(cells.text(Field::kEmailName));
@@ -200,13 +200,13 @@ void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& 
   row.origin = origin(cells.line());
   if (cells.failed()) return;
   if (row.sent_at) widen(outcome, dayOf(*row.sent_at, context_.utc_offset_minutes));
-  out.emails.push_back(std::move(row));
+  out.tables.emails.append(row, out.file, out.strings);
 }
 
 // A visit log (Matomo Live) or an event log: one row per visit or event. A file with an event
 // column gives each row the type its event names; an event no vocabulary entry knows is
 // rejected (a silently dropped form submission would lower the form fill rate).
-void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapTouchpoint(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::Touchpoint row;
   if (!touchpointType(cells, row.type)) return;
   row.contact_ref = emailKey(cells.text(Field::kEmail));
@@ -243,7 +243,7 @@ void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutc
   row.origin = origin(cells.line());
   if (cells.failed()) return;
   widen(outcome, dayOf(row.occurred_at, context_.utc_offset_minutes));
-  out.touchpoints.push_back(std::move(row));
+  out.tables.touchpoints.append(row, out.file, out.strings);
 }
 
 // Without an event column every row is a visit (Matomo Live); with one, the cell must name an
@@ -274,7 +274,7 @@ bool RecordMapper::touchpointType(CellReader& cells, model::TouchpointType& type
   return false;
 }
 
-void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
+void RecordMapper::mapPath(CellReader& cells, RowSink& out) {
   model::PathAggregate row;
   for (const std::string_view step : splitText(cells.text(Field::kPath), '>')) {
     if (!trimText(step).empty()) row.channels.emplace_back(trimText(step));
@@ -287,10 +287,10 @@ void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
   row.conversion_value = cells.number(Field::kPathValue).value_or(0.0);
   row.nulls = cells.number(Field::kPathNulls).value_or(0.0);
   row.origin = origin(cells.line());
-  if (!cells.failed()) out.paths.push_back(std::move(row));
+  if (!cells.failed()) out.tables.paths.append(row, out.file, out.strings);
 }
 
-void RecordMapper::mapRfm(CellReader& cells, model::Dataset& out) {
+void RecordMapper::mapRfm(CellReader& cells, RowSink& out) {
   model::RfmSummary row;
   row.customer = std::string(cells.text(Field::kRfmCustomer));
   const auto frequency = cells.number(Field::kFrequency);
@@ -306,7 +306,7 @@ void RecordMapper::mapRfm(CellReader& cells, model::Dataset& out) {
   row.age = *age;
   row.monetary_value = cells.number(Field::kMonetary).value_or(0.0);
   row.origin = origin(cells.line());
-  if (!cells.failed()) out.rfm.push_back(std::move(row));
+  if (!cells.failed()) out.tables.rfm.append(row, out.file, out.strings);
 }
 
 }  // namespace roilens::sources
