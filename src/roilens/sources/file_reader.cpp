@@ -139,9 +139,7 @@ void FileReader::feedText(std::string_view text, bool at_end) {
     if (mode_ == Mode::kDelimited) locateHeader(at_end);
     return;
   }
-  std::vector<io::CsvRecord> records;
-  reader_->feed(text, records);
-  onRecords(records);
+  reader_->feed(text, *this);
 }
 
 bool FileReader::locateHeader(bool at_end) {
@@ -169,10 +167,9 @@ bool FileReader::locateHeader(bool at_end) {
     report_.confidence = recognition_.confidence;
     report_.variant = recognition_.variant;
     reader_.emplace(io::CsvDialect{});
-    std::vector<io::CsvRecord> records;
-    reader_->feed(pending_text_, records);
+    const std::string text = std::move(pending_text_);
     pending_text_.clear();
-    onRecords(records);
+    reader_->feed(text, *this);
     return true;
   }
   if (!headerless_) preamble_ = locatePreamble(split.lines);
@@ -212,9 +209,7 @@ void FileReader::startDelimited(std::size_t header_offset, const std::vector<std
     report_.confidence = recognition_.confidence;
     report_.variant = recognition_.variant;
   }
-  std::vector<io::CsvRecord> records;
-  reader_->feed(text, records);
-  onRecords(records);
+  reader_->feed(text, *this);
 }
 
 void FileReader::onRecords(std::vector<io::CsvRecord>& records) {
@@ -226,6 +221,20 @@ void FileReader::onRecords(std::vector<io::CsvRecord>& records) {
       mapRecord(record);
     }
   }
+}
+
+void FileReader::onRecord(const io::RecordView& record) {
+  if (mode_ == Mode::kFailed) return;
+  if (!header_seen_ || campaign_report_ || !mapper_) {
+    io::CsvRecord owned{{record.fields.begin(), record.fields.end()}, record.line, record.end_line};
+    if (!header_seen_) {
+      onHeader(owned);
+    } else {
+      mapRecord(owned);
+    }
+    return;
+  }
+  mapRecord(record);
 }
 
 void FileReader::onHeader(const io::CsvRecord& record) {
@@ -290,6 +299,14 @@ void FileReader::mapRecord(const io::CsvRecord& record) {
   if (!mapper_) {
     block_.push_back(record);
     if (block_.size() >= ColumnFormats::kBlockRows) startMapping();
+    return;
+  }
+  mapRecord(io::OwnedRecordView(record).view());
+}
+
+void FileReader::mapRecord(const io::RecordView& record) {
+  if (unrecognised_) {
+    skip("unrecognised");
     return;
   }
   const std::size_t line = record.line + line_offset_;
@@ -487,9 +504,7 @@ FileReader::Result FileReader::finish() {
     if (mode_ == Mode::kDelimited && !reader_ && !report_.error) locateHeader(true);
     if (mode_ == Mode::kJson) finishJson();
     if (reader_ && mode_ != Mode::kFailed) {
-      std::vector<io::CsvRecord> records;
-      const std::optional<Error> unbalanced = reader_->finish(records);
-      onRecords(records);
+      const std::optional<Error> unbalanced = reader_->finish(*this);
       if (unbalanced) {
         const std::size_t line = unbalanced->position.line + line_offset_;
         ++report_.rows_read;

@@ -27,7 +27,7 @@
 
 namespace roilens::sources {
 
-class FileReader {
+class FileReader : private io::RecordSink {
  public:
   // Rows are staged in tables whose strings are coded in `strings` (the session's dictionary), as
   // coming from `file`.
@@ -59,10 +59,12 @@ class FileReader {
   bool locateHeader(bool at_end);
   void startDelimited(std::size_t header_offset, const std::vector<std::string>& lines);
   void onRecords(std::vector<io::CsvRecord>& records);
+  void onRecord(const io::RecordView& record) override;  // from the CSV reader
   void onHeader(const io::CsvRecord& header);
   bool bindColumns(const std::vector<std::string>& header);
   void startMapping();
   void mapRecord(const io::CsvRecord& record);
+  void mapRecord(const io::RecordView& record);
   void account(const RowOutcome& outcome, std::size_t line);
   void skip(const std::string& reason, std::size_t rows = 1);
   void listRejection(Rejection rejection);

@@ -33,12 +33,19 @@ void addTo(std::optional<double>& into, const std::optional<double>& from) {
   if (from) into = into.value_or(0.0) + *from;
 }
 
+// The words that mark a row as not data ("#" section heads, "Total", "Grand total", "No data
+// available.") start with these letters: other cells need not be normalised to be ruled out.
+bool mayBeMarker(std::string_view cell) {
+  const std::string_view text = trimText(cell);
+  if (text.empty()) return false;
+  const char c = static_cast<char>(text.front() | 0x20);
+  return text.front() == '#' || c == 't' || c == 'g' || c == 'n';
+}
+
 }  // namespace
 
 // Rows with the same dimensions are one aggregate: their numerators are added, so that a long
 // export of repeated keys (a raw daily log per channel) takes the memory of its distinct keys.
-// Rows with the same range and dimensions (a report split by a column roilens does not read) are
-// one row: their counts are added.
 void RecordMapper::appendTraffic(const model::TrafficAgg& row, RowSink& out) {
   using model::TrafficAgg;
   model::TrafficTable& table = out.tables.traffic;
@@ -94,7 +101,7 @@ model::Origin RecordMapper::origin(std::size_t line) const {
   return model::Origin{context_.tool, context_.file, line};
 }
 
-bool RecordMapper::dimensionsEmpty(const io::CsvRecord& record) const {
+bool RecordMapper::dimensionsEmpty(const io::RecordView& record) const {
   // The dimension cells are those left of the first numeric column (UA: Browser, OS...; Meta:
   // Campaign name, Device platform). A totals row leaves them all empty.
   std::size_t first_metric = binding_.fields.size();
@@ -121,7 +128,7 @@ bool RecordMapper::dimensionsEmpty(const io::CsvRecord& record) const {
   return any_dimension;
 }
 
-std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record) {
+std::optional<std::string> RecordMapper::skipReason(const io::RecordView& record) {
   if (record.isBlank()) {
     // A blank line after data ends the table in tools that append footers or further sections.
     if (data_rows_seen_ > 0 && (context_.tool == "salesforce" || context_.tool == "ga4" ||
@@ -131,7 +138,8 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
     return "blank";
   }
   if (in_footer_) return context_.tool == "salesforce" ? "footer" : "section";
-  const std::string first = labelKey(record.fields.front());
+  const std::string first =
+      mayBeMarker(record.fields.front()) ? labelKey(record.fields.front()) : std::string();
   if (first.starts_with("#") && (context_.tool == "ga4" || context_.tool == "ua")) {
     return "section";  // a further table's preamble
   }
@@ -147,8 +155,8 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
       (first == "total" || first == "grand total" || first == "totals")) {
     return "totals";
   }
-  if (labelKey(record.fields.back()) == "grand total" &&
-      record.fields.size() > binding_.header.size()) {
+  if (record.fields.size() > binding_.header.size() &&
+      labelKey(record.fields.back()) == "grand total") {
     return "totals";  // GA4 exploration: ",4311,Grand total"
   }
   if (context_.tool == "meta_ads") {
@@ -161,7 +169,7 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
   return std::nullopt;
 }
 
-void RecordMapper::checkContradiction(const io::CsvRecord& record, std::size_t line) {
+void RecordMapper::checkContradiction(const io::RecordView& record, std::size_t line) {
   const int col = formats_.contradictedColumn(record);
   if (col < 0 || contradicted_columns_.count(col) > 0) return;
   contradicted_columns_.insert(col);
@@ -174,7 +182,7 @@ void RecordMapper::checkContradiction(const io::CsvRecord& record, std::size_t l
                            "décidé du format de la colonne"});
 }
 
-RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, RowSink& out) {
+RowOutcome RecordMapper::map(const io::RecordView& record, std::size_t line, RowSink& out) {
   RowOutcome outcome;
   if (auto reason = skipReason(record)) {
     outcome.fate = RowFate::kSkipped;
@@ -190,7 +198,7 @@ RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, RowS
   if (record.fields.size() > binding_.header.size()) {
     const bool extras_empty =
         std::all_of(record.fields.begin() + static_cast<long>(binding_.header.size()),
-                    record.fields.end(), [](const std::string& f) { return trimText(f).empty(); });
+                    record.fields.end(), [](std::string_view f) { return trimText(f).empty(); });
     if (!extras_empty) {
       const std::string counts = std::to_string(record.fields.size()) +
                                  " cells but the header has " +
@@ -335,8 +343,10 @@ std::optional<std::pair<DayNumber, DayNumber>> RecordMapper::rowRange(CellReader
 std::string RecordMapper::trafficChannel(CellReader& cells) {
   if (binding_.has(Field::kChannel)) {
     const std::string_view label = cells.text(Field::kChannel);
-    std::string found = context_.tool == "ua" ? channelFromUaGrouping(label) : std::string();
-    if (found.empty()) found = channelFromGa4Label(label);
+    const std::string& found = channel_memo_.get(label, [&] {
+      std::string c = context_.tool == "ua" ? channelFromUaGrouping(label) : std::string();
+      return c.empty() ? channelFromGa4Label(label) : c;
+    });
     if (found.empty() && !label.empty()) {
       unknown_channels_.insert(std::string(label));
       return std::string(label);
@@ -347,11 +357,16 @@ std::string RecordMapper::trafficChannel(CellReader& cells) {
     return channelFromMatomoReferrerType(cells.text(Field::kReferrerType));
   }
   if (binding_.has(Field::kSourceMedium)) {
-    return channelFromSourceMedium(cells.text(Field::kSourceMedium), cells.text(Field::kCampaign));
+    const std::string_view sm = cells.text(Field::kSourceMedium);
+    const std::string_view campaign = cells.text(Field::kCampaign);
+    return channel_memo_.get({sm, campaign}, [&] { return channelFromSourceMedium(sm, campaign); });
   }
   if (binding_.has(Field::kSource) || binding_.has(Field::kMedium)) {
-    return channelFromUtm(cells.text(Field::kSource), cells.text(Field::kMedium),
-                          cells.text(Field::kCampaign));
+    const std::string_view source = cells.text(Field::kSource);
+    const std::string_view medium = cells.text(Field::kMedium);
+    const std::string_view campaign = cells.text(Field::kCampaign);
+    return channel_memo_.get({source, medium, campaign},
+                             [&] { return channelFromUtm(source, medium, campaign); });
   }
   return "";  // the report is not split by channel
 }

@@ -16,6 +16,7 @@
 #include "roilens/model/store.hpp"
 #include "roilens/sources/cell_reader.hpp"
 #include "roilens/sources/field_catalogue.hpp"
+#include "roilens/sources/value_memo.hpp"
 #include "roilens/sources/warning.hpp"
 
 namespace roilens::sources {
@@ -54,19 +55,19 @@ class RecordMapper {
   RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats);
 
   // `line` is the record's physical line in the file (1-based). Appends to `out` when kept.
-  RowOutcome map(const io::CsvRecord& record, std::size_t line, RowSink& out);
+  RowOutcome map(const io::RecordView& record, std::size_t line, RowSink& out);
 
   // Warnings gathered while mapping (ragged rows, contradicted formats, unknown channels...).
   std::vector<Warning> warnings() const;
 
  private:
-  std::optional<std::string> skipReason(const io::CsvRecord& record);
-  bool dimensionsEmpty(const io::CsvRecord& record) const;
-  void checkContradiction(const io::CsvRecord& record, std::size_t line);
+  std::optional<std::string> skipReason(const io::RecordView& record);
+  bool dimensionsEmpty(const io::RecordView& record) const;
+  void checkContradiction(const io::RecordView& record, std::size_t line);
 
   void mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outcome);
   void mapCost(CellReader& cells, RowSink& out, RowOutcome& outcome);
-  void mapContact(CellReader& cells, const io::CsvRecord& record, RowSink& out,
+  void mapContact(CellReader& cells, const io::RecordView& record, RowSink& out,
                   RowOutcome& outcome);
   void mapTransaction(CellReader& cells, RowSink& out, RowOutcome& outcome);
   model::TransactionStatus transactionStatus(CellReader& cells, bool deal,
@@ -94,6 +95,8 @@ class RecordMapper {
   std::size_t short_rows_ = 0;
   bool dollar_sign_read_ = false;
   std::set<std::string> unknown_channels_;
+  ValueMemo channel_memo_;  // channel of a label (or source, medium, campaign) seen before
+  ValueMemo contact_memo_;  // a contact's channel, campaign and stage read from its labels
   std::set<int> contradicted_columns_;
   model::RowIndex traffic_index_;  // rows of the staged traffic table by range and dimensions
   std::vector<Warning> warnings_;

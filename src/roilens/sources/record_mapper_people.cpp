@@ -13,7 +13,7 @@ using mapper_support::currencyFromSign;
 using mapper_support::dayOf;
 using mapper_support::widen;
 
-void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, RowSink& out,
+void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, RowSink& out,
                               RowOutcome& outcome) {
   model::Contact row;
   row.contact_id = std::string(cells.text(Field::kContactId));
@@ -25,7 +25,9 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, Ro
   }
   const int offset = context_.utc_offset_minutes;
   if (auto created = cells.dateTime(Field::kCreatedAt)) row.created_at = created->utc;
-  row.lifecycle_stage = lifecycleStageId(cells.text(Field::kLifecycleStage));
+  const std::string_view stage = cells.text(Field::kLifecycleStage);
+  row.lifecycle_stage =
+      contact_memo_.get({"stage", stage}, [&] { return lifecycleStageId(stage); });
   constexpr Field kStageFields[model::kStageCount] = {
       Field::kStageSubscriber,  Field::kStageLead,     Field::kStageMql,       Field::kStageSql,
       Field::kStageOpportunity, Field::kStageCustomer, Field::kStageEvangelist};
@@ -37,20 +39,25 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, Ro
   row.original_detail_1 = std::string(cells.text(Field::kOriginalDetail1));
   row.original_detail_2 = std::string(cells.text(Field::kOriginalDetail2));
   if (!row.original_source_raw.empty()) {
-    row.original_channel = channelFromHubSpotSource(row.original_source_raw, row.original_detail_1,
-                                                    row.original_detail_2);
-    if (row.original_channel.empty())
-      row.original_channel = channelFromGa4Label(row.original_source_raw);
-    if (row.original_channel.empty())
-      row.original_channel = channelFromUtm(row.original_source_raw, "");
+    row.original_channel = contact_memo_.get(
+        {"source", row.original_source_raw, row.original_detail_1, row.original_detail_2}, [&] {
+          std::string channel = channelFromHubSpotSource(
+              row.original_source_raw, row.original_detail_1, row.original_detail_2);
+          if (channel.empty()) channel = channelFromGa4Label(row.original_source_raw);
+          if (channel.empty()) channel = channelFromUtm(row.original_source_raw, "");
+          return channel;
+        });
   }
   if (binding_.has(Field::kLatestSource)) {
     row.latest_channel = channelFromHubSpotSource(cells.text(Field::kLatestSource));
   }
   row.campaign = std::string(cells.text(Field::kCampaign));
   if (row.campaign.empty()) {
-    row.campaign = campaignFromHubSpotDrillDown(row.original_source_raw, row.original_detail_1,
-                                                row.original_detail_2);
+    row.campaign = contact_memo_.get(
+        {"campaign", row.original_source_raw, row.original_detail_1, row.original_detail_2}, [&] {
+          return campaignFromHubSpotDrillDown(row.original_source_raw, row.original_detail_1,
+                                              row.original_detail_2);
+        });
   }
   row.device = std::string(cells.text(Field::kDevice));
   row.owner = std::string(cells.text(Field::kOwner));
@@ -62,7 +69,7 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, Ro
   row.total_revenue = cells.number(Field::kTotalRevenue);
   for (std::size_t col = 0; col < binding_.header.size() && col < record.fields.size(); ++col) {
     if (!binding_.fields[col] && !trimText(record.fields[col]).empty()) {
-      row.extra[binding_.header[col]] = record.fields[col];
+      row.extra[binding_.header[col]] = std::string(record.fields[col]);
     }
   }
   row.origin = origin(cells.line());
