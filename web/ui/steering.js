@@ -4,7 +4,7 @@
 // <span data-kpi data-value> like the rest of the page (the choices as data: steering-store.js).
 import { el } from './dom.js';
 import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
-import { pick, t } from './i18n.js';
+import { dimensionLabel, pick, t } from './i18n.js';
 import { AB_DIMENSIONS, abKpiChoices, isPeriodLabel } from './steering-store.js';
 
 // Slices a goal may be set on (those of the KPI's catalogue `dimensions`).
@@ -23,14 +23,10 @@ function labelOf(kpi, entries, lang) {
 }
 
 function sliceText(dimensions, lang) {
-  const parts = Object.entries(dimensions ?? {}).map(([k, v]) => `${t(dimensionLabelKey(k), lang)} = ${v}`);
+  const parts = Object.entries(dimensions ?? {}).map(([k, v]) => `${dimensionLabel(k, lang)} = ${v}`);
   return parts.length ? parts.join(', ') : t('allData', lang);
 }
 
-export function dimensionLabelKey(name) {
-  return { channel: 'dimChannel', source: 'dimSource', campaign: 'dimCampaign',
-    landing_page: 'dimLandingPage', cta: 'dimCta', device: 'dimDevice' }[name] ?? name;
-}
 
 // ------------------------------------------------------------------ goals
 function goalForm(ctx) {
@@ -46,7 +42,7 @@ function goalForm(ctx) {
     const allowed = entries.get(kpiSelect.value)?.dimensions ?? [];
     dimensionSelect.replaceChildren(el('option', { value: '', text: t('allData', lang) }),
       ...GOAL_DIMENSIONS.filter((d) => allowed.includes(d))
-        .map((d) => el('option', { value: d, text: t(dimensionLabelKey(d), lang) })));
+        .map((d) => el('option', { value: d, text: dimensionLabel(d, lang) })));
     fillValues();
   };
   const fillValues = () => {
@@ -164,7 +160,7 @@ function abForm(ctx) {
   const { steering, entries, index, lang, handlers, abVariants } = ctx;
   const { dimension, kpi, a, b } = steering.ab;
   const dimensionSelect = el('select', { name: 'ab-dimension' }, AB_DIMENSIONS.map((d) =>
-    el('option', { value: d, text: t(dimensionLabelKey(d), lang), selected: d === dimension })));
+    el('option', { value: d, text: dimensionLabel(d, lang), selected: d === dimension })));
   const kpiSelect = el('select', { name: 'ab-kpi' }, abKpiChoices(dimension, entries, index).map((id) =>
     el('option', { value: id, text: labelOf(id, entries, lang), selected: id === kpi })));
   const variantSelect = (name, current) => el('select', { name },
