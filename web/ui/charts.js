@@ -229,8 +229,9 @@ export function groupedBars({ categories, series, width = 1040, title, format = 
   return root;
 }
 
-// Histogram of `values` in `binCount` equal-width bins.
-export function histogram({ values, binCount = 12, width = 1040, height = 220, title, lang,
+// Histogram of `values` in `binCount` equal-width bins, over the data's range or over `domain`
+// (P(alive) in percent: 0…100 in bins of 10).
+export function histogram({ values, binCount = 12, width = 1040, height = 220, title, lang, domain = null,
   formatTick = (v) => formatNumber(v, lang, 0) }) {
   const data = values.filter(isNumber);
   const bins = Math.min(binCount, Math.max(4, Math.floor(width / 60)));
@@ -238,15 +239,16 @@ export function histogram({ values, binCount = 12, width = 1040, height = 220, t
   const bottom = 40;
   const root = chartRoot(width, height, title);
   if (!data.length) return root;
-  let lo = data[0];
-  let hi = data[0];
-  for (const v of data) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
+  let [lo, hi] = domain ?? [data[0], data[0]];
+  if (!domain) {
+    for (const v of data) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
   }
   const span = hi - lo || 1;
   const counts = new Array(bins).fill(0);
-  for (const v of data) counts[Math.min(bins - 1, Math.floor(((v - lo) / span) * bins))] += 1;
+  for (const v of data) counts[Math.min(bins - 1, Math.max(0, Math.floor(((v - lo) / span) * bins)))] += 1;
   const scale = niceScale(0, Math.max(...counts), 3, { integer: true });
   const plotWidth = width - left - 10;
   const plotHeight = height - bottom - 10;

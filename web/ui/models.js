@@ -161,13 +161,16 @@ function engineWords(item, lang) {
 // unknown) on the page, every one of them in the downloads.
 const CUSTOMERS_SHOWN = 10;
 
-function customerColumns(customers, lang, currency) {
-  const has = (key) => customers.some((c) => isNumber(c[key]));
+function customerColumns(customers, lang, currency, unit) {
+  // A spend column of zeros only says the file has no spend: left out (the notes say why).
+  const spend = new Set(['monetary_value', 'expected_spend']);
+  const has = (key) => customers.some((c) => isNumber(c[key]) && (!spend.has(key) || c[key] !== 0));
   const money = (v) => formatValue(v, 'currency', lang, currency);
+  const inUnit = (key) => `${t(key, lang)} (${t(`unit_${unit}`, lang)})`;
   const columns = [
     ['frequency', t('rfmFrequency', lang), (v) => formatNumber(v, lang, 0)],
-    ['recency', t('rfmRecency', lang), (v) => formatNumber(v, lang, 2)],
-    ['T', t('rfmAge', lang), (v) => formatNumber(v, lang, 2)],
+    ['recency', inUnit('rfmRecency'), (v) => formatNumber(v, lang, 2)],
+    ['T', inUnit('rfmAge'), (v) => formatNumber(v, lang, 2)],
     ['monetary_value', t('rfmMonetary', lang), money],
     ['p_alive', t('pAlive', lang), (v) => formatValue(v * 100, 'percent', lang)],
     ['expected_purchases', t('expectedPurchases', lang), (v) => formatNumber(v, lang, 2)],
@@ -184,7 +187,7 @@ function customersBlock(clv, lang, currency) {
   const key = ['clv', 'expected_purchases'].find((k) => customers.some((c) => isNumber(c[k])));
   const rank = (c) => (isNumber(c[key]) ? c[key] : -Infinity);
   const sorted = key ? [...customers].sort((a, b) => rank(b) - rank(a)) : customers;
-  const columns = customerColumns(customers, lang, currency);
+  const columns = customerColumns(customers, lang, currency, clv.unit ?? 'week');
   const header = [t('customer', lang), ...columns.map(([, label]) => label)];
   const row = (c) => el('tr', {}, el('th', { scope: 'row', text: String(c.customer) }),
     columns.map(([column, , format]) => {
@@ -278,10 +281,11 @@ export function renderClv(container, { clv, error, index, period, lang, width })
         tick: (v) => formatNumber(v, lang, 0) }
       : customers.some((c) => isNumber(c.p_alive))
         ? { key: 'p_alive', title: t('pAliveDistribution', lang), values: customers.map((c) => c.p_alive * 100),
-          tick: (v) => `${formatNumber(v, lang, 0)} %` } : null;
+          tick: (v) => `${formatNumber(v, lang, 0)} %`, domain: [0, 100], bins: 10 } : null;
     if (distribution) {
       blocks.push(el('h3', { text: distribution.title }), chartFrame({ name: distribution.title, lang, width,
         draw: (w) => histogram({ values: distribution.values, width: w, lang, formatTick: distribution.tick,
+          domain: distribution.domain, binCount: distribution.bins ?? 12,
           title: `${distribution.title} (${formatNumber(distribution.values.length, lang)} ${t('customersCount', lang).toLowerCase()})` }) }));
     }
     blocks.push(customersBlock(clv, lang, currency), ...modelNotes(clv, lang));

@@ -70,7 +70,7 @@ function totalChart(kpi, ctx) {
         el('span', { class: 'key-line comparison' }), ` ${series[1].label}`) : null,
       ctx.kpis.length > 1 ? el('button', { type: 'button', class: 'icon-button', text: '×',
         title: t('trendRemove', lang), 'aria-label': `${t('trendRemove', lang)}${colon(lang)}${kpiLabel(kpi, entries, lang)}`,
-        onclick: () => ctx.onChange({ kpis: ctx.kpis.filter((k) => k !== kpi) }) }) : null),
+        onclick: () => ctx.onChange({ trendKpis: ctx.kpis.filter((k) => k !== kpi) }) }) : null),
     chartFrame({ name: title, lang, width,
       draw: (w) => lineChart({ categories: index.periods, series, width: w, height: w < 480 ? 200 : 240, format,
         integer: unitOf(kpi, entries.get(kpi)) === 'count',
@@ -117,7 +117,7 @@ function controls(ctx) {
   const add = el('select', { name: 'trend-add', disabled: kpis.length >= MAX_TREND_KPIS || !choices.length,
     onchange: (event) => {
       const kpi = event.currentTarget.value;
-      if (kpi) onChange({ kpis: [...kpis, kpi] });
+      if (kpi) onChange({ trendKpis: [...kpis, kpi] });
     } },
   el('option', { value: '', text: t('trendAdd', lang) }),
   choices.map((e) => el('option', { value: e.id, text: kpiLabel(e.id, entries, lang) })));
@@ -131,7 +131,7 @@ function controls(ctx) {
 
 /**
  * ctx: {index, entries, lang, kpis, comparison, dimension (breakdown or ''), showEmpty, width,
- * onChange(patch of {kpis, comparison}), onToggleEmpty(show)}.
+ * onChange(patch of the view: {trendKpis} or {comparison}), onToggleEmpty(show)}.
  */
 export function renderTrend(container, ctx) {
   const available = new Set(trendChoices(ctx.entries, ctx.index).map((e) => e.id));
