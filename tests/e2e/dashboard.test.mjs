@@ -131,6 +131,12 @@ describe('the dashboard on a wide screen', () => {
   before(async () => {
     browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
     page = browser.page;
+    // Downloads draw on a canvas and load data: images: none of it may break the page's CSP.
+    await browser.context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) =>
+        window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`), true);
+    });
     await page.goto(browser.server.url);
     await loadSamples(page);
   });
@@ -232,6 +238,7 @@ describe('the dashboard on a wide screen', () => {
     const drawn = await page.$eval('#funnel svg.chart', (n) => Number(n.getAttribute('width')));
     assert.equal(png.readUInt32BE(16), drawn * 2); // IHDR width: the chart at twice its size
     assert.ok(png.length > 2000, `PNG of ${png.length} bytes`);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
   });
 
   test('in French the CSV has semicolons and decimal commas', async () => {

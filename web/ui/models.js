@@ -255,7 +255,21 @@ function clvSummary(clv, lang, currency) {
       .replace('{h}', String(clv.horizon_months)), s.expected_purchases_new_customer, 'ratio', lang, currency) : null,
   ].filter(Boolean);
   return [el('p', { class: 'note clv-basis', text: `${source} ${t('clvWholeHistory', lang)}` }),
-    s.customers ? el('div', { class: 'tiles' }, tiles) : null];
+    s.customers ? el('div', { class: 'tiles' }, tiles) : null, newCustomerPurchases(clv, lang)];
+}
+
+// P(a new customer makes n purchases over the horizon), n = 0…10 (BG/NBD).
+function newCustomerPurchases(clv, lang) {
+  const probabilities = clv.summary?.new_customer_purchase_probabilities ?? [];
+  if (!probabilities.some(isNumber)) return null;
+  const title = t('clvNewCustomerDistribution', lang).replace('{h}', String(clv.horizon_months));
+  return el('details', { class: 'chart-data' }, el('summary', { text: title }),
+    downloadableTable(el('table', { class: 'data-table compact' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'num', text: t('purchasesCount', lang) }),
+        el('th', { scope: 'col', class: 'num', text: t('probability', lang) }))),
+      el('tbody', {}, probabilities.map((p, n) => el('tr', {}, el('td', { class: 'num', dataset: { value: String(n) }, text: String(n) }),
+        el('td', { class: 'num', dataset: { value: isNumber(p) ? String(p * 100) : '' },
+          text: isNumber(p) ? formatValue(p * 100, 'percent', lang) : '—' }))))), { name: title, lang }));
 }
 
 export function renderClv(container, { clv, error, index, period, lang, width }) {
