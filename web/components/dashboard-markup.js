@@ -37,16 +37,19 @@ function intake() {
       el('p', { class: 'privacy', ...i18n('privacy') })));
 }
 
+// The file cards, in a panel that folds like the dashboard's (a phone keeps the numbers near).
 function filesSection() {
-  return el('section', { id: 'files-section', class: 'panel', part: 'panel files' },
+  return el('section', { id: 'files-section', class: 'panel', part: 'panel files', dataset: { panel: 'files' } },
     el('div', { class: 'panel-head' },
-      el('h2', i18n('filesTitle')),
+      el('h2', { class: 'panel-title' },
+        el('button', { type: 'button', class: 'panel-toggle', 'aria-expanded': 'true', 'aria-controls': 'panel-body-files',
+          dataset: { panel: 'files' } }, el('span', i18n('filesTitle')))),
       el('button', { id: 'clear-button', type: 'button', class: 'link-button', hidden: true, ...i18n('clearAll') })),
-    el('div', { id: 'files', class: 'file-cards' }));
+    el('div', { id: 'panel-body-files', class: 'panel-body' }, el('div', { id: 'files', class: 'file-cards' })));
 }
 
-function labelled(key, control) {
-  return el('label', {}, el('span', i18n(key)), ' ', control);
+function labelled(key, control, className = '') {
+  return el('label', { class: className || null }, el('span', i18n(key)), ' ', control);
 }
 
 function periodBar() {
@@ -54,8 +57,8 @@ function periodBar() {
     labelled('grain', el('select', { id: 'grain' },
       option('day', 'grainDay'), option('week', 'grainWeek'), option('month', 'grainMonth', true),
       option('quarter', 'grainQuarter'), option('year', 'grainYear'), option('all', 'grainAll'))),
-    labelled('from', el('input', { id: 'from', type: 'date' })),
-    labelled('to', el('input', { id: 'to', type: 'date' })),
+    labelled('from', el('input', { id: 'from', type: 'date' }), 'range-field'),
+    labelled('to', el('input', { id: 'to', type: 'date' }), 'range-field'),
     labelled('breakdown', el('select', { id: 'breakdown' },
       option('', 'none'), option('channel', 'dimChannel', true), option('source', 'dimSource'),
       option('campaign', 'dimCampaign'), option('landing_page', 'dimLandingPage'),
@@ -66,8 +69,8 @@ function periodBar() {
       el('button', { id: 'export-button', type: 'button', class: 'link-button', ...i18n('exportReport') })));
 }
 
-// The dashboard's panels, in reading order: `name` is the panel's id in the URL (closed=…).
-export const PANELS = ['tiles', 'trend', 'funnel', 'steering', 'periods', 'catalogue', 'attribution', 'clv'];
+// The panels that fold, in reading order: `name` is the panel's id in the URL (closed=…).
+export const PANELS = ['files', 'tiles', 'trend', 'funnel', 'steering', 'periods', 'catalogue', 'attribution', 'clv'];
 
 // A panel that folds: its title is a button (aria-expanded) that hides the body.
 function panel(name, titleKey, ...content) {

@@ -57,6 +57,8 @@ export function renderDashboard(root, state, handlers) {
   // Reporting by the cadence replaces the grain; a picked cadence period replaces both.
   const byCadence = state.steering.byCadence && Boolean(state.steering.cadenceStart);
   byId('grain').disabled = byCadence || Boolean(state.customRange);
+  // An empty range field says nothing on paper: the print view leaves it out.
+  for (const id of ['from', 'to']) byId(id).closest('label').classList.toggle('empty', !byId(id).value);
   byId('period-select').replaceChildren(...index.periods.map((p) =>
     el('option', { value: p, text: p, selected: p === period })));
   renderTiles(byId('tiles'), { index, entries, period, lang });
