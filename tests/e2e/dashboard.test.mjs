@@ -100,6 +100,13 @@ describe('the dashboard on a phone, 390 px wide', () => {
       assert.ok(b.left >= -0.5 && b.right <= boxes.innerWidth + 0.5, `${b.selector} spans ${b.left}…${b.right}`);
     }
     assert.equal(boxes.tileLefts.length, 2, `tiles in ${boxes.tileLefts.length} columns`);
+    // Nothing cut inside a tile: each value fits its tile ("€49,116.35" at the tile's size).
+    const cut = await browser.page.evaluate(() => [...document.querySelector('roilens-dashboard').shadowRoot
+      .querySelectorAll('#tiles .tile')].filter((tile) => {
+      const t = tile.getBoundingClientRect();
+      return [...tile.querySelectorAll('.kpi-value, .tile-label, .change')].some((n) => n.getBoundingClientRect().right > t.right + 0.5);
+    }).map((tile) => tile.dataset.tile));
+    assert.deepEqual(cut, []);
     // The ten-column table is wider than the phone: it scrolls inside its wrapper.
     assert.ok(boxes.periodTable.scroll > boxes.periodTable.client);
   });
@@ -301,6 +308,27 @@ describe('the dashboard on a wide screen', () => {
     assert.equal(await page.isVisible('#catalogue'), false);
     assert.deepEqual([...new Set(await kpiValues(page, 'leads', QUARTER.period))], [String(QUARTER.leads)]);
     assert.equal(await page.evaluate(() => location.hash), hash);
+  });
+
+  test('every table has its CSV and XLSX buttons (a goal added so the steering tables show)', async () => {
+    await page.fill('input[name="goal-target"]', '30');
+    await page.click('.goal-form button[type="submit"]');
+    await page.waitForSelector('.goals-table');
+    await page.waitForFunction(dashboardIdle, null, { timeout: 60000 });
+    const tables = await page.evaluate(() => [...document.querySelector('roilens-dashboard').shadowRoot
+      .querySelectorAll('#dashboard table')].map((table) => ({ cls: table.getAttribute('class'),
+      buttons: [...(table.closest('.table-block')?.querySelectorAll(':scope > .download-bar button') ?? [])]
+        .map((b) => b.textContent) })));
+    assert.ok(tables.length >= 8, `${tables.length} tables`);
+    for (const table of tables) assert.deepEqual(table.buttons, ['CSV', 'XLSX'], table.cls);
+    // The goals table downloads without its remove buttons: KPI, period, actual, target, progress, status.
+    const { bytes } = await download(page, 'goals', 'CSV');
+    const rows = parseCsv(bytes.toString('utf8').slice(1), ',');
+    assert.deepEqual(rows[0], ['KPI', 'Period', 'Actual', 'Target', 'Progress', 'Status']);
+    // Leads in March 2025 (the goal's default period, the latest): 19 of a target of 30.
+    assert.deepEqual(rows[1].slice(1, 4), [MARCH.period, String(MARCH.leads), '30']);
+    await page.click('.goals-table .icon-button');
+    await page.waitForFunction(dashboardIdle, null, { timeout: 60000 });
   });
 
   test('words: no internal reference, tool names as the tools write them, one language', async () => {

@@ -138,8 +138,9 @@ export function sparkline({ values, selected = -1, width = 120, height = 28, lab
 }
 
 /**
- * The funnel to scale: one bar per step, its length the count over the first step's count
- * (linear), each labelled with the count and its share of the entry. `steps`: [{label, value}].
+ * The funnel to scale: one bar per step, its length the count over the largest count (linear;
+ * the first step's, unless a file is missing), each labelled with the count and its share of
+ * the first step. `steps`: [{label, value}].
  */
 // Width the longest label needs at the chart's 12 px type (about 6.8 px a character), or 0 when
 // the labels would take more than 40 % of the chart: they then go above their bars.
@@ -171,7 +172,10 @@ export function funnelChart({ steps, width = 640, title, formatCount, formatShar
     // Drawn to scale: a step of 19 next to 2,759 visitors is a sliver, and its label says why.
     const bar = svg('rect', { x: labelWidth, y: top, width: isNumber(value) && value > 0 ? Math.max(1, length) : 0,
       height: barHeight, rx: 3, class: 'funnel-bar' });
-    const text = isNumber(value) ? `${formatCount(value)}${i > 0 && max > 0 ? ` · ${formatShare((value / max) * 100)}` : ''}` : '—';
+    // The share is of the first step (visitors), only when that step has a count.
+    const first = steps[0].value;
+    const share = i > 0 && isNumber(value) && isNumber(first) && first > 0 ? ` · ${formatShare((value / first) * 100)}` : '';
+    const text = isNumber(value) ? `${formatCount(value)}${share}` : '—';
     bar.append(svg('title', { text: `${step.label}: ${text}` }));
     root.append(bar);
     const inside = length > text.length * 7 + 16;

@@ -31,7 +31,9 @@ function cellValue(cell) {
     ? cell.querySelector('[data-value]') : null;
   const raw = holder?.getAttribute('data-value');
   if (raw !== null && raw !== undefined && raw !== '' && Number.isFinite(Number(raw))) return Number(raw);
-  const text = cell.textContent.replace(/\s+/g, ' ').trim();
+  // Buttons (remove a goal…) are controls, not data.
+  const text = [...cell.childNodes].filter((n) => n.nodeName !== 'BUTTON').map((n) => n.textContent).join('')
+    .replace(/\s+/g, ' ').trim();
   return text === '—' || text === '' ? null : text;
 }
 
@@ -68,9 +70,12 @@ export function tableData(table, name) {
       rows.push(row);
     }
   }
+  // A column without a header and without a value (the goals' remove buttons) is left out.
   const width = Math.max(header.length, ...rows.map((r) => r.length));
-  // Header cells of the chart-less columns (the funnel's bar column) keep their place.
-  return { name, header: [...header, ...new Array(Math.max(0, width - header.length)).fill('')], rows };
+  const fullHeader = Array.from({ length: width }, (_, i) => header[i] ?? '');
+  const fullRows = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+  const keep = fullHeader.map((h, i) => h !== '' || fullRows.some((r) => r[i] !== null));
+  return { name, header: fullHeader.filter((_, i) => keep[i]), rows: fullRows.map((r) => r.filter((_, i) => keep[i])) };
 }
 
 export function downloadCsv(root, data, lang) {

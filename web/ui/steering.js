@@ -3,6 +3,7 @@
 // report.ab_tests); this module shows the forms and the answers, each number in a
 // <span data-kpi data-value> like the rest of the page (the choices as data: steering-store.js).
 import { el } from './dom.js';
+import { downloadableTable } from './downloads.js';
 import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
 import { dimensionLabel, pick, t } from './i18n.js';
 import { AB_DIMENSIONS, abKpiChoices, isPeriodLabel } from './steering-store.js';
@@ -118,10 +119,10 @@ function goalsBlock(ctx) {
   return el('div', { class: 'steering-block' },
     el('h3', { text: t('goalsTitle', lang) }),
     goalForm(ctx),
-    rows.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'data-table goals-table' },
+    rows.length ? downloadableTable(el('table', { class: 'data-table goals-table' },
       el('thead', {}, el('tr', {}, ['goalKpi', 'periodTitle', 'goalActual', 'goalTarget', 'goalProgress', 'goalStatus', '']
         .map((k, i) => el('th', { scope: 'col', class: i >= 2 && i <= 3 ? 'num' : '', text: k ? t(k, lang) : '' })))),
-      el('tbody', {}, rows))) : el('p', { class: 'note', text: t('goalsEmpty', lang) }));
+      el('tbody', {}, rows)), { name: t('goalsTitle', lang), lang }) : el('p', { class: 'note', text: t('goalsEmpty', lang) }));
 }
 
 // ------------------------------------------------------------------ cadence
@@ -203,10 +204,10 @@ function abResult(test, lang) {
   const [low, high] = test.ci_95 ?? [null, null];
   const significant = test.significant === true;
   return el('div', { class: 'ab-result' },
-    el('table', { class: 'data-table compact' },
+    downloadableTable(el('table', { class: 'data-table compact' },
       el('thead', {}, el('tr', {}, ['abVariant', 'abConversions', 'abTrials', 'abRate'].map((k, i) =>
         el('th', { scope: 'col', class: i ? 'num' : '', text: t(k, lang) })))),
-      el('tbody', {}, variantRow('a', test.a), variantRow('b', test.b))),
+      el('tbody', {}, variantRow('a', test.a), variantRow('b', test.b))), { name: t('abTitle', lang), lang }),
     el('dl', { class: 'ab-stats' },
       stat('abDifference', 'ab_difference', test.difference, `${test.difference >= 0 ? '+' : ''}${formatNumber(test.difference * 100, lang, 2)} pts`),
       [el('dt', { text: t('abCi', lang) }), el('dd', {},
