@@ -229,8 +229,29 @@ describe('the embed fixture page', () => {
     await page.evaluate(() => document.getElementById('lost-worker').remove());
   });
 
+  test('`wasm-url`: a wrong one fails inside that element only; the right one (resolved against the host page) works', async () => {
+    await page.evaluate(() => {
+      const other = document.createElement('roilens-dashboard');
+      other.id = 'lost-engine';
+      other.setAttribute('lang', 'en');
+      other.setAttribute('wasm-url', 'no-such-dir/roilens.mjs');
+      document.querySelector('.host-column').append(other);
+    });
+    await page.waitForSelector('#lost-engine .error-item', { timeout: 60000 });
+    assert.equal(await page.locator('#themed .error-item').count(), 0);
+    await page.evaluate(() => {
+      const other = document.getElementById('lost-engine');
+      other.shadowRoot.querySelector('.error-item').remove();
+      other.setAttribute('wasm-url', 'wasm/roilens.mjs');
+    });
+    await addFilesTo(page, 'lost-engine', [{ name: 'c.csv', bytes: Buffer.from('"Record ID","Create Date"\n"1","2025-02-03 10:00"\n') }]);
+    assert.equal(await page.locator('#lost-engine .file-card.error').count(), 0);
+    assert.equal(await page.locator('#lost-engine .error-item').count(), 0);
+    await page.evaluate(() => document.getElementById('lost-engine').remove());
+  });
+
   test('no request left 127.0.0.1 and nothing failed', () => {
     assert.deepEqual(foreignRequests(browser.requests), []);
-    assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource|no-such-worker/.test(e)), []);
+    assert.deepEqual(browser.consoleErrors.filter((e) => !/Failed to load resource|no-such-worker|no-such-dir/.test(e)), []);
   });
 });
