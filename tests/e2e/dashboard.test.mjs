@@ -69,7 +69,8 @@ function assertPeriodRows(rows, toNumber) {
 describe('the dashboard on a phone, 390 px wide', () => {
   let browser;
   before(async () => {
-    browser = await openBrowser({ viewport: { width: 390, height: 844 } });
+    browser = await openBrowser();
+    await browser.page.setViewportSize({ width: 390, height: 844 });
     await browser.page.goto(browser.server.url);
     await loadSamples(browser.page);
   });
@@ -136,8 +137,9 @@ describe('the dashboard on a wide screen', () => {
   let browser;
   let page;
   before(async () => {
-    browser = await openBrowser({ viewport: { width: 1440, height: 900 } });
+    browser = await openBrowser();
     page = browser.page;
+    await page.setViewportSize({ width: 1440, height: 900 });
     // Downloads draw on a canvas and load data: images: none of it may break the page's CSP.
     await browser.context.addInitScript(() => {
       window.__violations = [];

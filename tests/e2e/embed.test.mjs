@@ -51,7 +51,7 @@ describe('the embed fixture page', () => {
   let browser;
   let page;
   before(async () => {
-    browser = await openBrowser({ files: FILES, viewport: { width: 1280, height: 900 } });
+    browser = await openBrowser({ extraFiles: FILES });
     page = browser.page;
     await page.goto(`${browser.server.url}embed-fixture.html`);
     await page.waitForSelector('#narrow #dropzone');

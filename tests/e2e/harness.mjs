@@ -16,13 +16,13 @@ const STUB = join(REPO, 'tests', 'e2e', 'fixtures', 'stub-roilens.mjs');
 export const USING_STUB = process.env.ROILENS_E2E_ENGINE === 'stub';
 
 // engine: 'default' (the wasm build, or the stub under ROILENS_E2E_ENGINE=stub) or 'missing'
-// (the module answers 404, as before `npm run build:wasm`). `files` serves test pages beside the
-// page's own files: {'/embed-fixture.html': absolute path}. `viewport` overrides 1280 × 900.
-export async function openBrowser({ engine = 'default', files = {}, viewport = { width: 1280, height: 900 } } = {}) {
+// (the module answers 404, as before `npm run build:wasm`). extraFiles: URL path → file served
+// besides web/ (test pages).
+export async function openBrowser({ engine = 'default', extraFiles = {} } = {}) {
   if (engine === 'default' && !USING_STUB && !existsSync(join(WEB, 'wasm', 'roilens.mjs'))) {
     throw new Error('web/wasm/roilens.mjs is missing: run `npm run build:wasm` first');
   }
-  const overrides = { ...files, ...(engine === 'missing' ? { '/wasm/roilens.mjs': join(REPO, 'no-such-engine.mjs') }
+  const overrides = { ...extraFiles, ...(engine === 'missing' ? { '/wasm/roilens.mjs': join(REPO, 'no-such-engine.mjs') }
     : USING_STUB ? { '/wasm/roilens.mjs': STUB } : {}) };
   const server = await startServer({ root: WEB, port: 0, host: '127.0.0.1', overrides });
   const userDataDir = mkdtempSync(join(tmpdir(), 'roilens-chromium-'));
@@ -33,7 +33,7 @@ export async function openBrowser({ engine = 'default', files = {}, viewport = {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     timezoneId: 'UTC',
     locale: 'en-GB',
-    viewport,
+    viewport: { width: 1280, height: 900 },
   });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
