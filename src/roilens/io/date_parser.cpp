@@ -273,7 +273,48 @@ bool parseNumericCell(double value, std::size_t digits, NumericDate kind, DatePa
   return false;
 }
 
+// The forms most exports write ("2024-03-15", "2024-03-15 14:23", "2024-03-15 14:23:05", and
+// 20240315 in a YYYYMMDD column), read without the general parser. Anything else, or values out
+// of range, go to the general parser, which gives the same result for these forms.
+std::optional<DateParts> commonForm(std::string_view text, const DateColumnFormat& format) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    int value = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      const char c = text[i];
+      if (c < '0' || c > '9') return -1;
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  DateParts parts;
+  if (text.size() == 8 && format.numeric == NumericDate::kYyyymmdd) {
+    parts.date = CivilDate{digits(0, 4), digits(4, 2), digits(6, 2)};
+  } else if ((text.size() == 10 || text.size() == 16 || text.size() == 19) && text[4] == '-' &&
+             text[7] == '-') {
+    parts.date = CivilDate{digits(0, 4), digits(5, 2), digits(8, 2)};
+    if (text.size() >= 16) {
+      if (text[10] != ' ' || text[13] != ':') return std::nullopt;
+      parts.hour = digits(11, 2);
+      parts.minute = digits(14, 2);
+      parts.has_time = true;
+      if (text.size() == 19) {
+        if (text[16] != ':') return std::nullopt;
+        parts.second = digits(17, 2);
+      }
+      if (parts.hour < 0 || parts.hour > 23 || parts.minute < 0 || parts.minute > 59 ||
+          parts.second < 0 || parts.second > 59) {
+        return std::nullopt;
+      }
+    }
+  } else {
+    return std::nullopt;
+  }
+  if (parts.date.year < 1000 || !model::isValidCivil(parts.date)) return std::nullopt;
+  return parts;
+}
+
 std::optional<DateParts> parseParts(std::string_view cell, const DateColumnFormat& format) {
+  if (auto common = commonForm(cell, format)) return common;
   const std::string_view text = trimCell(cell);
   if (text.empty()) return std::nullopt;
   DateParts parts;

@@ -1,11 +1,12 @@
 #include "roilens/io/number_parser.hpp"
 
-#include "roilens/core/decimal.hpp"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <optional>
+
+#include "roilens/core/decimal.hpp"
 
 namespace roilens::io {
 namespace {
@@ -251,7 +252,43 @@ bool isEmptyMarker(std::string_view cell) {
   return false;
 }
 
+// "1234", "-12.5" (or "-12,5" with a comma decimal mark): most cells of most exports. Read
+// exactly when the digits fit a double's 53-bit mantissa and the power of ten is exact (the
+// correctly rounded quotient is then what strtod gives); anything else takes the general path.
+std::optional<double> plainDecimal(std::string_view cell, char decimal_mark) {
+  std::size_t i = 0;
+  const bool negative = !cell.empty() && cell[0] == '-';
+  if (negative) ++i;
+  if (i >= cell.size() || cell.size() - i > 16) return std::nullopt;
+  std::uint64_t mantissa = 0;
+  int fraction_digits = -1;  // -1: no decimal mark yet
+  for (; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c >= '0' && c <= '9') {
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(c - '0');
+      if (fraction_digits >= 0) ++fraction_digits;
+    } else if (c == decimal_mark && fraction_digits < 0 && i > (negative ? 1u : 0u)) {
+      fraction_digits = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (fraction_digits == 0) return std::nullopt;  // "12." : the general parser decides
+  constexpr double kPowers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (mantissa > (std::uint64_t{1} << 53)) return std::nullopt;
+  double value = static_cast<double>(mantissa);
+  if (fraction_digits > 0) value /= kPowers[fraction_digits];
+  return negative ? -value : value;
+}
+
 NumberCell parseNumber(std::string_view cell, NumberStyle style) {
+  if (const auto plain = plainDecimal(cell, style.decimal)) {
+    NumberCell fast;
+    fast.kind = CellKind::kNumber;
+    fast.number.value = *plain;
+    return fast;
+  }
   NumberCell result;
   if (isEmptyMarker(cell)) return result;
   result.kind = CellKind::kInvalid;

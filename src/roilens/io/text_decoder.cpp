@@ -1,8 +1,9 @@
 #include "roilens/io/text_decoder.hpp"
 
-#include "roilens/io/utf8.hpp"
-
 #include <array>
+#include <cstring>
+
+#include "roilens/io/utf8.hpp"
 
 namespace roilens::io {
 namespace {
@@ -69,7 +70,57 @@ bool isStrictBomPrefix(std::string_view held) {
 
 void appendCodePoint(std::uint32_t cp, std::string& out) { appendUtf8(cp, out); }
 
+// Whether the bytes are whole, valid UTF-8 without NUL; `non_ascii` tells whether any byte is
+// above 0x7F. Eight bytes at a time while they are plain ASCII.
+bool plainUtf8(std::string_view bytes, bool& non_ascii) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    if (i + 8 <= bytes.size()) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, bytes.data() + i, 8);
+      const bool has_zero = ((w - kOnes) & ~w & kHigh) != 0;
+      if ((w & kHigh) == 0 && !has_zero) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = byteAt(bytes, i);
+    if (b == 0) return false;
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    non_ascii = true;
+    if (checkUtf8Sequence(bytes, i) != SequenceCheck::kValid) return false;
+    i += utf8SequenceLength(b);
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string_view TextDecoder::decode(std::string_view bytes, std::string& storage) {
+  if (stage_ == Stage::kSniffingBom && held_.empty() && bytes.size() >= 3 &&
+      !isStrictBomPrefix(bytes.substr(0, 1)) && !isStrictBomPrefix(bytes.substr(0, 2))) {
+    stage_ = Stage::kUndecided;  // no BOM: plain UTF-8 until a non-ASCII sequence says otherwise
+    encoding_ = Encoding::kUtf8;
+  } else if (stage_ == Stage::kSniffingBom && held_.empty() && bytes.starts_with("\xEF\xBB\xBF")) {
+    stage_ = Stage::kDecided;
+    encoding_ = Encoding::kUtf8Bom;
+    bytes.remove_prefix(3);
+  }
+  const bool utf8 = encoding_ == Encoding::kUtf8 || encoding_ == Encoding::kUtf8Bom;
+  bool non_ascii = false;
+  if (stage_ != Stage::kSniffingBom && utf8 && held_.empty() && plainUtf8(bytes, non_ascii)) {
+    if (non_ascii) stage_ = Stage::kDecided;
+    return bytes;
+  }
+  storage.clear();
+  feed(bytes, storage);
+  return storage;
+}
 
 const char* encodingName(Encoding encoding) {
   switch (encoding) {

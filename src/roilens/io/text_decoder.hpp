@@ -27,6 +27,9 @@ class TextDecoder {
  public:
   // Decodes bytes and appends the UTF-8 text that is complete so far to utf8_out.
   void feed(std::string_view bytes, std::string& utf8_out);
+  // The same, returning the text: the bytes themselves when they are complete, valid UTF-8 (the
+  // common case: no copy), else the decoded text, written to `storage`.
+  std::string_view decode(std::string_view bytes, std::string& storage);
   // Flushes what is held back (a short file, a truncated sequence) at the end of input.
   void finish(std::string& utf8_out);
 

@@ -28,6 +28,10 @@ class Column {
 
   T at(std::size_t row) const { return row < values_.size() ? values_[row] : null_; }
   void set(std::size_t row, T value) {
+    if (row == values_.size() && !values_.empty()) {
+      values_.push_back(value);  // appending to a column in use: the common case
+      return;
+    }
     if (row >= values_.size()) {
       if (isNull(value)) return;
       values_.resize(row + 1, null_);
@@ -75,6 +79,11 @@ class TextColumn {
     return std::string_view(bytes_).substr(s.offset, s.length);
   }
   void set(std::size_t row, std::string_view text) {
+    if (row == spans_.size() && !spans_.empty()) {
+      spans_.push_back(Span{bytes_.size(), static_cast<std::uint32_t>(text.size())});
+      bytes_.append(text);
+      return;
+    }
     if (row >= spans_.size()) {
       if (text.empty()) return;
       spans_.resize(row + 1);
@@ -258,6 +267,7 @@ class StageField {
   std::optional<Timestamp> at(std::size_t i) const { return Codec::decode(values_.at(i)); }
   Timestamp stored(std::size_t i) const { return values_.at(i); }
   bool empty() const { return values_.empty(); }
+  void truncate(std::size_t rows) { values_.truncate(rows); }
   std::size_t bytes() const { return values_.bytes(); }
 
   void appendFrom(std::size_t base, const StageField& other, const std::vector<std::uint32_t>* rows,
@@ -292,6 +302,9 @@ class ExtraField {
     return columns_.emplace_back(header, Column<Code>{kEmptyCode}).second;
   }
   const std::vector<std::pair<Code, Column<Code>>>& columns() const { return columns_; }
+  void truncate(std::size_t rows) {
+    for (auto& [h, values] : columns_) values.truncate(rows);
+  }
   std::size_t bytes() const {
     std::size_t n = 0;
     for (const auto& [h, values] : columns_) n += values.bytes();
@@ -330,6 +343,11 @@ class CodeListField {
                              codes_.begin() + static_cast<long>(ends_[i]));
   }
   std::size_t bytes() const { return (codes_.capacity() + ends_.capacity()) * sizeof(Code); }
+  void truncate(std::size_t rows) {
+    if (ends_.size() <= rows) return;
+    ends_.resize(rows);
+    codes_.resize(rows == 0 ? 0 : ends_.back());
+  }
 
   void appendFrom(std::size_t base, const CodeListField& other,
                   const std::vector<std::uint32_t>* rows, std::size_t count) {

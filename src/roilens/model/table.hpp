@@ -60,6 +60,15 @@ class Table {
     }
     size_ += n;
   }
+  // Removes the last row (a row that turned out to repeat another).
+  void popBack() {
+    if (size_ == 0) return;
+    --size_;
+    std::apply([&](auto&... f) { (f.truncate(size_), ...); }, fields_);
+    source_rows_.truncate(size_);
+    if (!files_.empty() && files_.back().first == size_) files_.pop_back();
+  }
+
   // Replaces the values of row i (its origin stays).
   void assign(std::size_t i, const Row& row, Dictionary& dict) { write(i, row, dict); }
 

@@ -64,6 +64,10 @@ void ColumnFormats::decide(const ColumnBinding& binding, const std::vector<io::C
   const std::size_t columns = binding.fields.size();
   numbers.assign(columns, io::NumberStyle{fallback_decimal, false});
   dates.assign(columns, io::DateColumnFormat{fallback_order, false, io::NumericDate::kAuto});
+  utc_dates.assign(columns, false);
+  for (std::size_t col = 0; col < columns; ++col) {
+    utc_dates[col] = labelKey(binding.header[col]).find("utc") != std::string::npos;
+  }
   for (std::size_t col = 0; col < columns; ++col) {
     if (!binding.fields[col]) continue;
     const std::vector<std::string_view> cells = columnCells(block, col);
@@ -191,9 +195,7 @@ std::optional<io::DateTimeValue> CellReader::dateTime(Field field) {
   const int col = binding_.columnOf(field);
   if (col < 0 || isEmpty(field)) return std::nullopt;
   const std::string_view cell = raw(field);
-  // Columns whose header says UTC ("Created date (UTC)", Stripe) are UTC whatever the user's zone.
-  const bool utc_column =
-      labelKey(binding_.header[static_cast<std::size_t>(col)]).find("utc") != std::string::npos;
+  const bool utc_column = formats_.utc_dates[static_cast<std::size_t>(col)];
   auto value = io::parseDateTimeCell(cell, formats_.dates[static_cast<std::size_t>(col)],
                                      utc_column ? 0 : utc_offset_minutes_);
   if (!value) {

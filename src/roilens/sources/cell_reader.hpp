@@ -45,6 +45,8 @@ class ColumnBinding {
 struct ColumnFormats {
   std::vector<io::NumberStyle> numbers;
   std::vector<io::DateColumnFormat> dates;
+  // Columns whose header says UTC ("Created date (UTC)", Stripe): UTC whatever the user's zone.
+  std::vector<bool> utc_dates;
 
   // Decides every bound column's style from `block` (the first rows, at most kBlockRows).
   // Appends a warning per column whose style the block left ambiguous.

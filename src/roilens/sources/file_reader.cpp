@@ -68,15 +68,6 @@ FileReader::FileReader(std::string name, FileOptions options, int utc_offset_min
   report_.tool = "unknown";
 }
 
-void FileReader::hash(std::string_view bytes) {
-  // Two FNV-1a 64-bit streams with different offsets: a content fingerprint, not a security hash.
-  for (const char c : bytes) {
-    hash_a_ = (hash_a_ ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    hash_b_ = (hash_b_ ^ static_cast<unsigned char>(c)) * 1099511628211ull + 0x9E3779B97F4A7C15ull;
-  }
-  bytes_ += bytes.size();
-}
-
 void FileReader::fail(ErrorCode code, std::string en, std::string fr, std::size_t line) {
   if (report_.error) return;
   report_.error = Error{code, std::move(en), std::move(fr), Position{name_, line, ""}};
@@ -84,7 +75,8 @@ void FileReader::fail(ErrorCode code, std::string en, std::string fr, std::size_
 }
 
 void FileReader::feed(std::string_view bytes) {
-  hash(bytes);
+  content_hash_.feed(bytes);
+  bytes_ += bytes.size();
   if (mode_ == Mode::kFailed) return;
   if (mode_ == Mode::kXlsx) {
     raw_bytes_.append(bytes);
@@ -114,8 +106,7 @@ void FileReader::feed(std::string_view bytes) {
 }
 
 void FileReader::decodeAndFeed(std::string_view bytes) {
-  std::string text;
-  decoder_.feed(bytes, text);
+  const std::string_view text = decoder_.decode(bytes, decoded_);
   if (decoder_.looksBinary()) {
     fail(ErrorCode::kUnreadableFile,
          "this is not a text file (binary data): export the report as CSV, XLSX or JSON",
@@ -528,7 +519,7 @@ FileReader::Result FileReader::finish() {
   Result result;
   result.report = std::move(report_);
   result.staged = std::move(staged_);
-  result.content_hash = hex(hash_a_) + hex(hash_b_) + ":" + std::to_string(bytes_);
+  result.content_hash = hex(content_hash_.value()) + ":" + std::to_string(bytes_);
   result.bytes = bytes_;
   return result;
 }

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "roilens/core/hash.hpp"
 #include "roilens/io/csv_reader.hpp"
 #include "roilens/io/text_decoder.hpp"
 #include "roilens/model/dataset.hpp"
@@ -53,7 +54,6 @@ class FileReader : private io::RecordSink {
  private:
   enum class Mode { kUndecided, kDelimited, kJson, kXlsx, kFailed };
 
-  void hash(std::string_view bytes);
   void decodeAndFeed(std::string_view bytes);
   void feedText(std::string_view text, bool at_end);
   bool locateHeader(bool at_end);
@@ -82,8 +82,8 @@ class FileReader : private io::RecordSink {
   RowSink sink_;
   io::TextDecoder decoder_;
   Mode mode_ = Mode::kUndecided;
-  std::uint64_t hash_a_ = 14695981039346656037ull;
-  std::uint64_t hash_b_ = 1099511628211ull;
+  StreamHash content_hash_;  // to tell a file dropped twice
+  std::string decoded_;      // text of the last chunk, when it had to be decoded
   std::size_t bytes_ = 0;
   std::string pending_text_;       // decoded text before the header is located / whole JSON text
   std::string raw_bytes_;          // whole XLSX file

@@ -26,6 +26,12 @@ std::size_t spaceLengthBefore(std::string_view text, std::size_t end) {
 }  // namespace
 
 std::string_view trimText(std::string_view text) {
+  // Most cells have no space at either end: bytes that cannot start or end a space sequence.
+  const auto plain = [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b > ' ' && b != 0xC2 && b != 0xE2 && b != 0xA0 && b != 0xAF;
+  };
+  if (text.empty() || (plain(text.front()) && plain(text.back()))) return text;
   std::size_t begin = 0;
   while (begin < text.size()) {
     const std::size_t len = spaceLength(text, begin);

@@ -47,39 +47,34 @@ bool mayBeMarker(std::string_view cell) {
 // Rows with the same dimensions are one aggregate: their numerators are added, so that a long
 // export of repeated keys (a raw daily log per channel) takes the memory of its distinct keys.
 void RecordMapper::appendTraffic(const model::TrafficAgg& row, RowSink& out) {
+  using model::DictField;
   using model::TrafficAgg;
   model::TrafficTable& table = out.tables.traffic;
-  const std::array<model::Code, 9> codes = {
-      out.strings.intern(row.channel),      out.strings.intern(row.source),
-      out.strings.intern(row.medium),       out.strings.intern(row.campaign),
-      out.strings.intern(row.landing_page), out.strings.intern(row.page),
-      out.strings.intern(row.device),       out.strings.intern(row.event_name),
-      out.strings.intern(row.currency)};
-  std::array<std::uint32_t, 11> key{};
-  key[0] = static_cast<std::uint32_t>(row.range_start);
-  key[1] = static_cast<std::uint32_t>(row.range_end);
-  std::copy(codes.begin(), codes.end(), key.begin() + 2);
-  const std::uint64_t hash =
-      hashBytes(std::string_view(reinterpret_cast<const char*>(key.data()), sizeof key));
-  const auto same = [&](model::RowIndex::Row r) {
-    return table.field<model::ValueField<&TrafficAgg::range_start>>().at(r) == row.range_start &&
-           table.field<model::ValueField<&TrafficAgg::range_end>>().at(r) == row.range_end &&
-           table.field<model::DictField<&TrafficAgg::channel>>().at(r) == codes[0] &&
-           table.field<model::DictField<&TrafficAgg::source>>().at(r) == codes[1] &&
-           table.field<model::DictField<&TrafficAgg::medium>>().at(r) == codes[2] &&
-           table.field<model::DictField<&TrafficAgg::campaign>>().at(r) == codes[3] &&
-           table.field<model::DictField<&TrafficAgg::landing_page>>().at(r) == codes[4] &&
-           table.field<model::DictField<&TrafficAgg::page>>().at(r) == codes[5] &&
-           table.field<model::DictField<&TrafficAgg::device>>().at(r) == codes[6] &&
-           table.field<model::DictField<&TrafficAgg::event_name>>().at(r) == codes[7] &&
-           table.field<model::DictField<&TrafficAgg::currency>>().at(r) == codes[8];
+  const auto r = static_cast<model::RowIndex::Row>(table.size());
+  table.append(row, out.file, out.strings);
+  // The row's key: its range and the codes its dimensions were given.
+  const auto key = [&](model::RowIndex::Row i) {
+    return std::array<std::uint32_t, 11>{
+        static_cast<std::uint32_t>(
+            table.field<model::ValueField<&TrafficAgg::range_start>>().at(i)),
+        static_cast<std::uint32_t>(table.field<model::ValueField<&TrafficAgg::range_end>>().at(i)),
+        table.field<DictField<&TrafficAgg::channel>>().at(i),
+        table.field<DictField<&TrafficAgg::source>>().at(i),
+        table.field<DictField<&TrafficAgg::medium>>().at(i),
+        table.field<DictField<&TrafficAgg::campaign>>().at(i),
+        table.field<DictField<&TrafficAgg::landing_page>>().at(i),
+        table.field<DictField<&TrafficAgg::page>>().at(i),
+        table.field<DictField<&TrafficAgg::device>>().at(i),
+        table.field<DictField<&TrafficAgg::event_name>>().at(i),
+        table.field<DictField<&TrafficAgg::currency>>().at(i)};
   };
+  const auto mine = key(r);
+  const std::uint64_t hash =
+      hashBytes(std::string_view(reinterpret_cast<const char*>(mine.data()), sizeof mine));
   const auto found =
-      traffic_index_.findOrInsert(hash, static_cast<model::RowIndex::Row>(table.size()), same);
-  if (!found) {
-    table.append(row, out.file, out.strings);
-    return;
-  }
+      traffic_index_.findOrInsert(hash, r, [&](model::RowIndex::Row i) { return key(i) == mine; });
+  if (!found) return;
+  table.popBack();
   TrafficAgg into = table.values(*found, out.strings);
   addTo(into.sessions, row.sessions);
   addTo(into.engaged_sessions, row.engaged_sessions);

@@ -95,6 +95,7 @@ class RecordMapper {
   std::size_t short_rows_ = 0;
   bool dollar_sign_read_ = false;
   std::set<std::string> unknown_channels_;
+  std::vector<model::Code> header_codes_;  // the header cells as codes, for extra cells
   ValueMemo channel_memo_;  // channel of a label (or source, medium, campaign) seen before
   ValueMemo contact_memo_;  // a contact's channel, campaign and stage read from its labels
   std::set<int> contradicted_columns_;

@@ -67,18 +67,24 @@ void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, R
   row.first_conversion = std::string(cells.text(Field::kFirstConversion));
   if (auto at = cells.dateTime(Field::kFirstConversionAt)) row.first_conversion_at = at->utc;
   row.total_revenue = cells.number(Field::kTotalRevenue);
-  for (std::size_t col = 0; col < binding_.header.size() && col < record.fields.size(); ++col) {
-    if (!binding_.fields[col] && !trimText(record.fields[col]).empty()) {
-      row.extra[binding_.header[col]] = std::string(record.fields[col]);
-    }
-  }
   row.origin = origin(cells.line());
   if (cells.failed()) return;
   if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
   for (const auto& at : row.stage_at) {
     if (at) widen(outcome, dayOf(*at, offset));
   }
+  const std::size_t r = out.tables.contacts.size();
   out.tables.contacts.append(row, out.file, out.strings);
+  // Cells of columns no field takes travel with the contact (Contact::extra), coded directly.
+  if (header_codes_.empty()) {
+    for (const std::string& h : binding_.header) header_codes_.push_back(out.strings.intern(h));
+  }
+  auto& extra = out.tables.contacts.field<model::ExtraField<&model::Contact::extra>>();
+  for (std::size_t col = 0; col < binding_.header.size() && col < record.fields.size(); ++col) {
+    if (!binding_.fields[col] && !trimText(record.fields[col]).empty()) {
+      extra.column(header_codes_[col]).set(r, out.strings.intern(record.fields[col]));
+    }
+  }
 }
 
 void RecordMapper::mapTransaction(CellReader& cells, RowSink& out, RowOutcome& outcome) {
