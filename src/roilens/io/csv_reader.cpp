@@ -39,7 +39,10 @@ class Collector : public RecordSink {
 
 }  // namespace
 
-CsvReader::CsvReader(CsvDialect dialect) : dialect_(dialect) {
+CsvReader::CsvReader(CsvDialect dialect)
+    : dialect_(dialect),
+      unquoted_(dialect.delimiter, '\r', '\n', dialect.delimiter == ' ' ? '\t' : '\n'),
+      quoted_(dialect.quote, '\r', '\n', '\n') {
   stops_[byte('\r')] = true;
   stops_[byte('\n')] = true;
   stops_[byte(dialect_.delimiter)] = true;
@@ -158,7 +161,7 @@ CsvReader::Scan CsvReader::scanRecord(std::string_view text, std::size_t& pos, b
       const Scan quoted = scanQuoted(text, i, at_end, lines);
       if (quoted != Scan::kRecord) return quoted;
     } else {
-      std::size_t j = i;
+      std::size_t j = unquoted_.skip(text, i);
       while (j < n && !stops_[byte(text[j])]) ++j;
       cells_.push_back(Cell{i, j - i, false});
       i = j;
@@ -193,6 +196,7 @@ CsvReader::Scan CsvReader::scanQuoted(std::string_view text, std::size_t& i, boo
   std::size_t scratch_begin = std::string::npos;
   std::size_t j = content;
   while (true) {
+    j = quoted_.skip(text, j);
     while (j < n && text[j] != quote && !isLineEnd(text[j])) ++j;
     if (j == n) {
       if (!at_end) return Scan::kNeedMore;

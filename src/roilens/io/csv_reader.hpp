@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "roilens/core/error.hpp"
+#include "roilens/io/byte_search.hpp"
 
 namespace roilens::io {
 
@@ -104,6 +105,8 @@ class CsvReader {
   bool isWhitespaceMode() const { return dialect_.delimiter == ' '; }
 
   CsvDialect dialect_;
+  ByteSearch unquoted_;            // the bytes that may end an unquoted cell
+  ByteSearch quoted_;              // ... a quoted one (a quote, or a line end to count)
   std::array<bool, 256> stops_{};  // bytes that end an unquoted cell
   std::string carry_;              // an incomplete record's bytes, from earlier chunks
   std::vector<Cell> cells_;

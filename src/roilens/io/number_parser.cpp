@@ -244,6 +244,8 @@ NumberStyle detectNumberStyle(const std::vector<std::string_view>& column_cells,
 }
 
 bool isEmptyMarker(std::string_view cell) {
+  if (cell.empty()) return true;
+  if (cell.front() >= '0' && cell.front() <= '9') return false;  // no marker starts with a digit
   const std::string_view s = trim(cell);
   if (s.empty()) return true;
   for (const std::string_view marker : kEmptyMarkers) {

@@ -1,8 +1,8 @@
 #include "roilens/io/xlsx_xml.hpp"
 
-#include "roilens/io/utf8.hpp"
-
 #include <cstdint>
+
+#include "roilens/io/utf8.hpp"
 
 namespace roilens::io {
 namespace {
@@ -23,7 +23,9 @@ Error malformed(std::size_t offset, const std::string& what_en, const std::strin
 }
 
 // XML forbids &#0;; the rest of the rule is the shared one.
-void appendXmlCodePoint(std::uint32_t cp, std::string& out) { appendUtf8(cp == 0 ? 0xFFFD : cp, out); }
+void appendXmlCodePoint(std::uint32_t cp, std::string& out) {
+  appendUtf8(cp == 0 ? 0xFFFD : cp, out);
+}
 
 int hexDigit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
