@@ -16,13 +16,14 @@ const STUB = join(REPO, 'tests', 'e2e', 'fixtures', 'stub-roilens.mjs');
 export const USING_STUB = process.env.ROILENS_E2E_ENGINE === 'stub';
 
 // engine: 'default' (the wasm build, or the stub under ROILENS_E2E_ENGINE=stub) or 'missing'
-// (the module answers 404, as before `npm run build:wasm`).
-export async function openBrowser({ engine = 'default' } = {}) {
+// (the module answers 404, as before `npm run build:wasm`). extraFiles: URL path → file served
+// besides web/ (test pages).
+export async function openBrowser({ engine = 'default', extraFiles = {} } = {}) {
   if (engine === 'default' && !USING_STUB && !existsSync(join(WEB, 'wasm', 'roilens.mjs'))) {
     throw new Error('web/wasm/roilens.mjs is missing: run `npm run build:wasm` first');
   }
-  const overrides = engine === 'missing' ? { '/wasm/roilens.mjs': join(REPO, 'no-such-engine.mjs') }
-    : USING_STUB ? { '/wasm/roilens.mjs': STUB } : {};
+  const overrides = { ...extraFiles, ...(engine === 'missing' ? { '/wasm/roilens.mjs': join(REPO, 'no-such-engine.mjs') }
+    : USING_STUB ? { '/wasm/roilens.mjs': STUB } : {}) };
   const server = await startServer({ root: WEB, port: 0, host: '127.0.0.1', overrides });
   const userDataDir = mkdtempSync(join(tmpdir(), 'roilens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
