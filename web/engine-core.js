@@ -189,14 +189,15 @@ export class SessionHost {
   }
 
   // Test hook (the failure-recovery tests): makes the engine fail the way a real one does.
-  // 'trap': the allocator is handed an address it never gave out, and the wasm aborts (a
-  // WebAssembly.RuntimeError, as any trap); 'out_of_memory': the answer of an exhausted heap.
+  // 'trap': the allocator is handed an address past the end of memory and the wasm traps
+  // ("memory access out of bounds", a WebAssembly.RuntimeError); 'out_of_memory': the answer of
+  // an exhausted heap.
   simulateFailure(kind) {
     if (kind === 'out_of_memory') {
       throw new RoilensError({ code: 'out_of_memory', message_en: 'the engine ran out of memory',
         message_fr: "le moteur n'a plus de mémoire" });
     }
-    if (typeof this.module._free === 'function') this.module._free(8);
+    if (typeof this.module._free === 'function') this.module._free(0xfffffff0);
     throw new WebAssembly.RuntimeError('unreachable'); // a module without an allocator (a stub)
   }
 
