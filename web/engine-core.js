@@ -47,10 +47,10 @@ export const DEFAULT_WASM_URL = new URL('./wasm/roilens.wasm', import.meta.url).
 // wasm32 memory ends at 4 GiB (the build's -sMAXIMUM_MEMORY).
 export const MAXIMUM_HEAP_BYTES = 4 * 1024 ** 3;
 
-// Peak wasm heap taken while reading one input byte, measured on the bench exports
-// (docs/errors.md, "Files too large"): a file is refused before reading when its size times
-// this exceeds the heap left. The margin keeps room for the report computed afterwards.
-export const HEAP_BYTES_PER_INPUT_BYTE = 10;
+// Peak wasm heap taken per byte of input file while reading, with a margin (measured with
+// bench/heap_per_input_byte.mjs: 13 on the bench exports; docs/errors.md, "Files too large"):
+// a file is refused before reading when its size times this exceeds the heap left.
+export const HEAP_BYTES_PER_INPUT_BYTE = 16;
 
 function unwrap(answer) {
   let parsed;
