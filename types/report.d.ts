@@ -55,7 +55,7 @@ export interface Period {
   label: string;
   start: string;
   end: string;
-  grain: Grain | 'custom';
+  grain: Grain | 'range';
 }
 
 export interface KpiValue {
@@ -220,6 +220,8 @@ export interface CatalogueEntry {
   description: Text;
   formula: Text;
   kind: 'count' | 'sum' | 'ratio' | 'derived' | 'conversion';
+  /** whether numerator and denominator name measures or other KPIs */
+  operands: 'measures' | 'kpis';
   numerator: string | null;
   denominator: string | null;
   scale: 1 | 100;
@@ -227,8 +229,10 @@ export interface CatalogueEntry {
   polarity: 'up_is_good' | 'up_is_bad' | 'neutral';
   dimensions: Dimension[];
   breakdown: Dimension[];
-  filter: Dimensions | null;
-  seed: string | string[];
+  /** built-in filter, `{}` when none (e.g. `{"device": "mobile"}`) */
+  filter: Dimensions;
+  /** source article(s), e.g. "000, 003" */
+  seed: string;
   output: 'values' | 'ranking' | 'stage_velocity' | 'goals' | 'cadence' | 'ab_tests' | 'trends' | 'external';
   provider: 'attribution' | 'clv' | null;
   needs: Table[];
