@@ -6,24 +6,27 @@
 //
 // Attributes: lang (en|fr), grain (day|week|month|quarter|year|all), samples (URL of a samples
 // manifest; without it the sample button is hidden), wasm-url and worker-url (where the engine's
-// files live when a bundler moved them). Events (bubbling, composed): `roilens-file` (detail:
-// one file's report) and `roilens-report` (detail: the report, the same JSON as the download).
-// The element reflects `busy` while it works. Its styles (../style.css) stay in an open shadow
-// root; a host restyles it only through the custom properties (--accent, --ink, …) and ::part(app).
+// files live when a bundler moved them), url-state (keep the view in the page's URL hash).
+// Events (bubbling, composed): `roilens-file` (detail: one file's report), `roilens-report`
+// (detail: the report, the same JSON as the download) and `roilens-view` (detail: the view, as
+// in the URL hash). The element reflects `busy` while it works. Its styles (../style.css) stay in
+// an open shadow root; a host restyles it through the custom properties (--accent, --ink, …) and
+// the parts (::part(panel), ::part(tile)…) listed in docs/embedding.md.
 import { createEngine } from '../roilens.js';
 import { el } from '../ui/dom.js';
 import { t, translateStatic } from '../ui/i18n.js';
 import { filesFromDrop, sampleFiles } from '../ui/intake.js';
+import { saveBlob } from '../ui/downloads.js';
 import { ReportIndex } from '../ui/kpis.js';
 import { forgetMapping, loadMapping, readHeader, saveMapping } from '../ui/mapping-store.js';
 import { loadSteering, steeringOptions } from '../ui/steering-store.js';
-import { dashboardMarkup } from './dashboard-markup.js';
-import { renderDashboard, renderFileList } from './dashboard-view.js';
+import { defaultView, GRAINS, parseViewHash, viewHash } from '../ui/view-state.js';
+import { dashboardMarkup, PANELS } from './dashboard-markup.js';
+import { renderDashboard, renderFileList, renderPanels } from './dashboard-view.js';
 import { abVariants, periodOptions, steeringHandlers } from './steering-controller.js';
 
 const LANG_KEY = 'roilens.lang';
 const LANGUAGES = ['en', 'fr'];
-const GRAINS = ['day', 'week', 'month', 'quarter', 'year', 'all'];
 const STYLESHEET_URL = new URL('../style.css', import.meta.url).href;
 
 function rememberedLanguage() {
@@ -54,8 +57,12 @@ function fileError(error) {
 function initialState() {
   return {
     lang: 'en', files: [], nextId: 1, catalogue: [], fields: { tables: [] }, index: new ReportIndex(), period: '',
-    attribution: null, attributionError: null, attributionView: { model: 'key', measure: 'value' },
+    // periodChosen: the user (or a shared view) picked the period; otherwise the latest is shown.
+    periodChosen: false, hasSamples: false,
+    attribution: null, attributionError: null,
     clv: null, clvError: null, reports: {}, mappingFor: null, busy: 0, progress: null,
+    // The view choices not held by the period bar's controls (see #currentView).
+    view: defaultView(),
     // Steering panel: the user's goals, cadence and A/B choice (remembered), the variants found
     // for the A/B dimension, and the cadence period picked as a custom range (its label).
     steering: loadSteering(), abVariants: [], customRange: null,
@@ -63,13 +70,14 @@ function initialState() {
 }
 
 export class RoilensDashboard extends HTMLElement {
-  static observedAttributes = ['lang', 'grain', 'samples', 'wasm-url', 'worker-url'];
+  static observedAttributes = ['lang', 'grain', 'samples', 'wasm-url', 'worker-url', 'url-state'];
 
   #root;
   #state = initialState();
   #enginePromise = null;
   // False until connected: attribute callbacks of the initial upgrade wait for connectedCallback.
   #live = false;
+  #onHashChange = () => this.#restoreFromHash();
 
   constructor() {
     super();
@@ -86,6 +94,8 @@ export class RoilensDashboard extends HTMLElement {
     this.#applyLanguage(lang);
     this.#applyGrain();
     this.#applySamples();
+    if (this.hasAttribute('url-state')) this.#applyView(parseViewHash(location.hash, this.#currentView(), PANELS));
+    window.addEventListener('hashchange', this.#onHashChange);
     this.#live = true;
     // After a move within the page the engine is still there; after a removal it was freed, and
     // the files read before are read again by the new one.
@@ -96,6 +106,7 @@ export class RoilensDashboard extends HTMLElement {
 
   disconnectedCallback() {
     this.#live = false;
+    window.removeEventListener('hashchange', this.#onHashChange);
     // A move within the page disconnects and reconnects at once: only a real removal frees the engine.
     queueMicrotask(() => {
       if (!this.isConnected) this.#disposeEngine();
@@ -107,6 +118,7 @@ export class RoilensDashboard extends HTMLElement {
     if (name === 'lang' && LANGUAGES.includes(value)) this.#applyLanguage(value);
     if (name === 'grain' && this.#applyGrain()) this.#refresh();
     if (name === 'samples') this.#applySamples();
+    if (name === 'url-state' && value !== null) this.#restoreFromHash();
     if (name === 'wasm-url' || name === 'worker-url') {
       this.#disposeEngine();
       this.#reingestAll();
@@ -116,6 +128,11 @@ export class RoilensDashboard extends HTMLElement {
   /** Reads files (File/Blob objects with a name) as if they had been dropped. */
   addFiles(files) {
     return this.#addFiles(files);
+  }
+
+  /** The current view (the `roilens-view` detail): period bar, breakdown, trend, panels. */
+  get view() {
+    return structuredClone(this.#currentView());
   }
 
   /** The last report (the `roilens-report` detail), or null before any file was read. */
@@ -346,14 +363,19 @@ export class RoilensDashboard extends HTMLElement {
     if (!state.files.some((f) => f.report)) {
       state.index = new ReportIndex();
       this.#renderDashboard();
+      this.#viewChanged();
       return;
     }
     await this.#whileBusy(async () => {
       const engine = await this.#engine();
       await this.#computeReports(engine);
       await this.#computeModels(engine);
-      if (!state.index.periods.includes(state.period)) state.period = state.index.periods.at(-1) ?? 'all';
+      if (!state.index.periods.includes(state.period)) {
+        state.period = state.index.periods.at(-1) ?? 'all';
+        state.periodChosen = false;
+      }
       this.#renderDashboard();
+      this.#viewChanged();
       if (state.reports.total) this.#emit('roilens-report', this.#reportDocument());
     });
   }
@@ -422,11 +444,73 @@ export class RoilensDashboard extends HTMLElement {
   }
 
   #renderDashboard() {
-    renderDashboard(this.#root, this.#state, (view) => {
-      this.#state.attributionView = view;
+    const state = this.#state;
+    const rerender = () => {
       this.#renderDashboard();
-    }, steeringHandlers(this.#state, { from: this.#byId('from'), to: this.#byId('to'),
-      refresh: () => this.#refresh() }));
+      this.#viewChanged();
+    };
+    renderDashboard(this.#root, state, {
+      onAttributionView: (attribution) => {
+        state.view.attribution = attribution;
+        rerender();
+      },
+      onTrend: (patch) => {
+        Object.assign(state.view, patch);
+        rerender();
+      },
+      onToggleEmpty: (show) => {
+        state.view.showEmpty = show;
+        rerender();
+      },
+      steering: steeringHandlers(state, { from: this.#byId('from'), to: this.#byId('to'),
+        refresh: () => this.#refresh() }),
+    });
+  }
+
+  // ------------------------------------------------------------ the view (URL hash, roilens-view)
+  // The period bar's controls hold grain, range and breakdown; the state holds the rest.
+  #currentView() {
+    const state = this.#state;
+    return { ...state.view, grain: this.#byId('grain').value, from: this.#byId('from').value,
+      to: this.#byId('to').value, breakdown: this.#byId('breakdown').value,
+      period: state.periodChosen ? state.period : '' };
+  }
+
+  #applyView(view) {
+    const state = this.#state;
+    this.#byId('grain').value = view.grain;
+    this.#byId('from').value = view.from;
+    this.#byId('to').value = view.to;
+    this.#byId('breakdown').value = view.breakdown;
+    state.view = { ...state.view, trendKpis: view.trendKpis, comparison: view.comparison,
+      attribution: { ...view.attribution }, showEmpty: view.showEmpty, closed: [...view.closed] };
+    if (view.period) {
+      state.period = view.period;
+      state.periodChosen = true;
+    }
+    renderPanels(this.#root, state.view.closed, state.lang);
+  }
+
+  // A shared link opened, the back button, or url-state just set: the hash's view, recomputed.
+  #restoreFromHash() {
+    if (!this.hasAttribute('url-state')) return;
+    const before = viewHash(this.#currentView());
+    const view = parseViewHash(location.hash, this.#currentView(), PANELS);
+    if (viewHash(view) === before) return;
+    this.#applyView(view);
+    this.#refresh();
+  }
+
+  // Every change of the view: the URL hash (with url-state) and the roilens-view event.
+  #viewChanged() {
+    const view = this.#currentView();
+    if (this.hasAttribute('url-state')) {
+      const hash = viewHash(view);
+      if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+        history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+      }
+    }
+    this.#emit('roilens-view', structuredClone(view));
   }
 
   #applyLanguage(lang) {
@@ -447,8 +531,11 @@ export class RoilensDashboard extends HTMLElement {
     return true;
   }
 
+  // Without a samples attribute there is no sample button, and the empty state does not invite to one.
   #applySamples() {
-    this.#byId('sample-button').hidden = !this.hasAttribute('samples');
+    this.#state.hasSamples = this.hasAttribute('samples');
+    this.#byId('sample-button').hidden = !this.#state.hasSamples;
+    this.#renderFiles();
   }
 
   // ------------------------------------------------------------ wiring
@@ -501,10 +588,24 @@ export class RoilensDashboard extends HTMLElement {
       });
     }
     this.#byId('export-button').addEventListener('click', () => this.#download());
-    this.#byId('period-select').addEventListener('change', (event) => {
-      this.#state.period = event.target.value;
+    // The browser's print dialog; the stylesheet lays the dashboard out for A4 (print to PDF).
+    this.#byId('print-button').addEventListener('click', () => window.print());
+    const periodSelect = this.#byId('period-select');
+    periodSelect.addEventListener('change', () => {
+      this.#state.period = periodSelect.value;
+      this.#state.periodChosen = true;
       this.#renderDashboard();
+      this.#viewChanged();
     });
+    for (const toggle of this.#root.querySelectorAll('.panel-toggle')) {
+      toggle.addEventListener('click', () => {
+        const { closed } = this.#state.view;
+        const name = toggle.dataset.panel;
+        this.#state.view.closed = closed.includes(name) ? closed.filter((p) => p !== name) : [...closed, name];
+        renderPanels(this.#root, this.#state.view.closed, this.#state.lang);
+        this.#viewChanged();
+      });
+    }
   }
 
   #toggleLanguage() {
@@ -520,12 +621,7 @@ export class RoilensDashboard extends HTMLElement {
   // The report as JSON, saved from memory (a blob: URL; nothing leaves the machine).
   #download() {
     const body = JSON.stringify(this.#reportDocument(), null, 2);
-    const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
-    const link = el('a', { href: url, download: 'roilens-report.json', hidden: true });
-    this.#root.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveBlob(this.#root, 'roilens-report.json', new Blob([body], { type: 'application/json' }));
   }
 }
 

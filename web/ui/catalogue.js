@@ -1,9 +1,10 @@
 // The whole catalogue, grouped as in KPIS.md: each KPI with its value for the selected period,
 // and its formula, numerator and denominator on demand.
 import { el } from './dom.js';
+import { downloadableTable, tableDownloads } from './downloads.js';
 import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
-import { pick, t } from './i18n.js';
-import { kpiValue } from './kpis.js';
+import { dimensionLabel, pick, t } from './i18n.js';
+import { kpiValue, valueOf } from './kpis.js';
 
 // KPIS.md sections in order; a catalogue `section` is matched by any of its aliases.
 const SECTIONS = [
@@ -21,7 +22,15 @@ function sectionKey(entry) {
   return found ? found[0] : null;
 }
 
-function traceDetails(entry, value, lang) {
+// An operand in words: the catalogue label when the operand is itself a KPI, else nothing (a
+// measure's internal name means nothing to a marketer; the formula says it in words).
+function operandText(id, value, labels, lang) {
+  const label = labels.get(id) ?? '';
+  const number = isNumber(value) ? formatNumber(value, lang) : '';
+  return [label, number].filter(Boolean).join(' = ') || '—';
+}
+
+function traceDetails(entry, value, lang, labels) {
   const formula = pick(entry.formula, lang);
   const description = pick(entry.description, lang);
   return el('details', { class: 'trace' },
@@ -30,12 +39,11 @@ function traceDetails(entry, value, lang) {
     el('dl', {},
       formula ? [el('dt', { text: t('formula', lang) }), el('dd', {}, el('code', { text: formula }))] : null,
       el('dt', { text: t('numerator', lang) }),
-      el('dd', { text: `${entry.numerator ?? entry.id}${value && isNumber(value.numerator) ? ` = ${formatNumber(value.numerator, lang)}` : ''}` }),
+      el('dd', { text: operandText(entry.numerator ?? entry.id, value?.numerator, labels, lang) }),
       entry.denominator ? [el('dt', { text: t('denominator', lang) }),
-        el('dd', { text: `${entry.denominator}${value && isNumber(value.denominator) ? ` = ${formatNumber(value.denominator, lang)}` : ''}` })] : null,
+        el('dd', { text: operandText(entry.denominator, value?.denominator, labels, lang) })] : null,
       value?.inputs?.length ? [el('dt', { text: t('inputs', lang) }),
-        el('dd', { class: 'inputs' }, el('ul', {}, value.inputs.map((file) => el('li', {}, el('code', { text: file })))))] : null,
-      entry.seed ? [el('dt', { text: t('seed', lang) }), el('dd', { text: String(entry.seed) })] : null));
+        el('dd', { class: 'inputs' }, el('ul', {}, value.inputs.map((file) => el('li', {}, el('code', { text: file })))))] : null));
 }
 
 const STAGE_NAMES = { subscriber: ['subscriber', 'abonné'], lead: ['lead', 'lead'], mql: ['MQL', 'MQL'],
@@ -64,13 +72,19 @@ function entryValue(entry, index, period, lang) {
   return null;
 }
 
-function genericTable(rows, lang) {
+// Ranking columns in words (report.rankings; rates are percentages).
+const RANKING_COLUMNS = { page: ['Page', 'Page'], entrances: ['Entrances', 'Entrées'], sessions: ['Sessions', 'Sessions'],
+  bounce_rate: ['Bounce rate (%)', 'Taux de rebond (%)'], lead_rate: ['Lead rate (%)', 'Taux de leads (%)'] };
+
+function rankingTable(rows, lang, name) {
   if (!rows?.length) return null;
   const keys = Object.keys(rows[0]).filter((k) => typeof rows[0][k] !== 'object');
-  return el('table', { class: 'data-table compact' },
-    el('thead', {}, el('tr', {}, keys.map((k) => el('th', { scope: 'col', text: k })))),
+  const header = (k) => (RANKING_COLUMNS[k] ? RANKING_COLUMNS[k][lang === 'fr' ? 1 : 0] : k.replaceAll('_', ' '));
+  return downloadableTable(el('table', { class: 'data-table compact' },
+    el('thead', {}, el('tr', {}, keys.map((k) => el('th', { scope: 'col', text: header(k) })))),
     el('tbody', {}, rows.map((r) => el('tr', {}, keys.map((k) => el('td', {
-      class: isNumber(r[k]) ? 'num' : '', text: isNumber(r[k]) ? formatNumber(r[k], lang) : String(r[k] ?? '') }))))));
+      class: isNumber(r[k]) ? 'num' : '', dataset: isNumber(r[k]) ? { value: String(r[k]) } : {},
+      text: isNumber(r[k]) ? formatNumber(r[k], lang) : String(r[k] ?? '') })))))), { name, lang });
 }
 
 // Stage velocity (median/mean days per step) and rankings have their own small tables.
@@ -79,16 +93,20 @@ function entryExtra(entry, index, period, lang) {
     const slices = index.slicesOf(entry.id, period, entry.breakdown)
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity)).slice(0, 8);
     if (!slices.length) return null;
-    return el('table', { class: 'data-table compact slices' }, el('tbody', {}, slices.map((v) => {
-      const dimension = dimensionKey(v.dimensions);
-      return el('tr', {}, el('th', { scope: 'row', text: Object.values(v.dimensions).join(' · ') }),
-        el('td', { class: 'num' }, kpiValue({ kpi: entry.id, period, dimension, index, entry, lang })));
-    })));
+    const label = pick(entry.label, lang) || entry.id;
+    return downloadableTable(el('table', { class: 'data-table compact slices' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: entry.breakdown.map((d) => dimensionLabel(d, lang)).join(' · ') }),
+        el('th', { scope: 'col', class: 'num', text: `${label} · ${period}` }))),
+      el('tbody', {}, slices.map((v) => {
+        const dimension = dimensionKey(v.dimensions);
+        return el('tr', {}, el('th', { scope: 'row', text: Object.values(v.dimensions).join(' · ') }),
+          el('td', { class: 'num' }, kpiValue({ kpi: entry.id, period, dimension, index, entry, lang })));
+      }))), { name: `${label} · ${period}`, lang });
   }
   if (entry.output === 'stage_velocity' && !index.missing.has(entry.id)) {
     const steps = index.stageVelocity.filter((v) => v.period === period && !Object.keys(v.dimensions ?? {}).length);
     if (!steps.length) return null;
-    return el('table', { class: 'data-table compact velocity' },
+    return downloadableTable(el('table', { class: 'data-table compact velocity' },
       el('thead', {}, el('tr', {}, [t('funnelStep', lang), t('median', lang), t('mean', lang), t('contactsCount', lang)]
         .map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: h })))),
       el('tbody', {}, steps.map((v) => {
@@ -98,20 +116,22 @@ function entryExtra(entry, index, period, lang) {
             dimension: `stat=${stat};step=${step}` }, text: formatValue(value, 'days', lang) }));
         return el('tr', {}, el('th', { scope: 'row', text: `${stageName(v.from, lang)} → ${stageName(v.to, lang)}` }),
           cell('median', v.median_days), cell('mean', v.mean_days),
-          el('td', { class: 'num', text: formatNumber(v.contacts, lang) }));
-      })));
+          el('td', { class: 'num', dataset: { value: String(v.contacts) }, text: formatNumber(v.contacts, lang) }));
+      }))), { name: `${pick(entry.label, lang) || entry.id} · ${period}`, lang });
   }
   if (entry.output === 'ranking' && index.rankings) {
     const lists = entry.id === 'pages_to_fix' ? [index.rankings.pages_to_fix]
       : [index.rankings.top_entry_pages, index.rankings.top_blog_posts];
-    const tables = lists.map((rows) => genericTable(rows, lang)).filter(Boolean);
-    return tables.length ? el('div', { class: 'table-wrap' }, tables) : null;
+    const tables = lists.map((rows, i) => rankingTable(rows, lang,
+      `${pick(entry.label, lang) || entry.id}${lists.length > 1 ? ` ${i + 1}` : ''}`)).filter(Boolean);
+    return tables.length ? el('div', {}, tables) : null;
   }
   return null;
 }
 
 // Every catalogue KPI, grouped as in KPIS.md, with its value for the selected period.
 export function renderCatalogue(container, { catalogue, index, period, lang }) {
+  const labels = new Map((catalogue ?? []).map((e) => [e.id, pick(e.label, lang)]));
   const groups = new Map(SECTIONS.map(([key]) => [key, []]));
   const other = [];
   for (const entry of catalogue ?? []) {
@@ -128,7 +148,24 @@ export function renderCatalogue(container, { catalogue, index, period, lang }) {
           el('span', { class: 'kpi-label', text: pick(entry.label, lang) || entry.id }),
           entryValue(entry, index, period, lang)),
         entryExtra(entry, index, period, lang),
-        traceDetails(entry, index.get(entry.id, period), lang))))));
+        traceDetails(entry, index.get(entry.id, period), lang, labels))))));
   }
-  container.replaceChildren(...blocks);
+  const name = `${t('catalogueTitle', lang)} · ${period}`;
+  container.replaceChildren(tableDownloads({ name, lang, data: () => catalogueTable(catalogue, index, period, lang, name) }),
+    ...blocks);
+}
+
+// The catalogue as one table (the "All KPIs" download): one row per KPI with a single value.
+function catalogueTable(catalogue, index, period, lang, name) {
+  const header = [t('sectionTitle', lang), t('kpi', lang), 'id', t('value', lang), t('unit', lang),
+    t('numerator', lang), t('denominator', lang), t('formula', lang), t('note', lang)];
+  const rows = (catalogue ?? []).filter((e) => (e.output ?? 'values') === 'values').map((entry) => {
+    const v = index.get(entry.id, period);
+    const missing = index.missing.get(entry.id);
+    return [pick(entry.section_title, lang), pick(entry.label, lang), entry.id,
+      valueOf(entry.id, period, '', index, entry), entry.unit ?? '', isNumber(v?.numerator) ? v.numerator : null,
+      isNumber(v?.denominator) ? v.denominator : null, pick(entry.formula, lang),
+      missing ? pick(missing.message, lang) : ''];
+  });
+  return { name, header, rows };
 }

@@ -1,34 +1,38 @@
 // Per-file cards (what roilens understood of each file) and the manual mapping panel.
 import { el } from './dom.js';
 import { formatBytes, formatNumber } from './format.js';
+import { fieldLabel, tableLabel } from './field-labels.js';
 import { colon, pick, t } from './i18n.js';
 
-// Tool ids the engine recognises (issue 3) and the names a marketer knows them by.
+// Tool ids the engine recognises and their names as each tool writes its own (a name in two
+// languages where the tool has none of its own).
 export const TOOLS = [
   ['hubspot', 'HubSpot'], ['mautic', 'Mautic'], ['ga4', 'Google Analytics 4'],
   ['ua', 'Universal Analytics'], ['matomo', 'Matomo'], ['google_ads', 'Google Ads'],
   ['meta_ads', 'Meta Ads'], ['linkedin_ads', 'LinkedIn Ads'], ['salesforce', 'Salesforce'],
   ['mailchimp', 'Mailchimp'], ['brevo', 'Brevo'], ['shopify', 'Shopify'],
-  ['woocommerce', 'WooCommerce'], ['stripe', 'Stripe'], ['generic', 'Generic / Générique'],
+  ['woocommerce', 'WooCommerce'], ['stripe', 'Stripe'],
+  ['paths', ['Journey export (paths)', 'Export de parcours']],
+  ['rfm', ['RFM customer summary', 'Synthèse clients RFM']],
+  ['generic', ['Other (generic table)', 'Autre (tableau générique)']],
 ];
 const TOOL_NAMES = Object.fromEntries(TOOLS);
 
-const TABLE_LABELS = {
-  contacts: ['contacts', 'contacts'], traffic: ['traffic', 'trafic'],
-  transactions: ['transactions', 'transactions'], costs: ['costs', 'coûts'],
-  emails: ['email campaigns', 'campagnes e-mail'], touchpoints: ['touchpoints', 'points de contact'],
-  paths: ['paths', 'parcours'], rfm: ['RFM summary', 'synthèse RFM'],
-};
+// A tool's name; an id the page does not know yet reads as words ("cost_sheet" → "cost sheet").
+export function toolName(id, lang) {
+  const name = TOOL_NAMES[id];
+  if (Array.isArray(name)) return name[lang === 'fr' ? 1 : 0];
+  return name ?? String(id ?? '').replaceAll('_', ' ');
+}
 
-function tableLabel(table, lang) {
-  const pair = TABLE_LABELS[table];
-  return pair ? pair[lang === 'fr' ? 1 : 0] : table;
+// The engine named the tool (a generic table only with some confidence).
+function toolKnown(report) {
+  if (!report || report.error || !report.tool || report.tool === 'unknown') return false;
+  return report.tool !== 'generic' || (report.confidence ?? 0) >= 0.5;
 }
 
 export function needsMapping(report) {
-  if (!report || report.error) return true;
-  if (report.tool === 'unknown' || !report.tool) return true;
-  return (report.tool === 'generic' && (report.confidence ?? 0) < 0.5) || (report.rows?.kept ?? 0) === 0;
+  return !toolKnown(report) || (report.rows?.kept ?? 0) === 0;
 }
 
 // The file report's own error ({code, message, message_fr}) in the shape errorBlock shows.
@@ -111,12 +115,36 @@ function periodForm(entry, lang, onPeriod, fields) {
     el('button', { type: 'submit', class: 'button small', text: t('periodApply', lang) }), message);
 }
 
+// What the engine made of the file, in one line: the tool and how sure it is, or why it kept
+// nothing ("Google Ads, 95 %: no dates in this export — give the period it covers").
+function toolLine(r, lang, fields) {
+  const known = toolKnown(r);
+  const kept = (r.rows?.kept ?? 0) > 0;
+  const confidence = `${formatNumber((r.confidence ?? 0) * 100, lang, 0)} %`;
+  const name = toolName(r.tool, lang);
+  let badge;
+  if (known && !kept) {
+    const why = needsPeriod(r, fields) ? 'toolNoDates' : 'toolNothingKept';
+    badge = el('span', { class: 'tool-badge unknown', dataset: { tool: r.tool, why },
+      text: t(why, lang).replace('{tool}', name).replace('{confidence}', confidence) });
+  } else if (known) {
+    badge = [el('span', { class: 'tool-badge', dataset: { tool: r.tool }, text: name }), ' ',
+      el('span', { class: 'confidence', text: `${t('confidence', lang)} ${confidence}` })];
+  } else {
+    const guess = r.tool && r.tool !== 'unknown' ? ` (${t('bestGuess', lang)}${colon(lang)}${name}, ${confidence})` : '';
+    badge = el('span', { class: 'tool-badge unknown', dataset: { tool: r.tool ?? '' },
+      text: `${t('notRecognised', lang)}${guess}` });
+  }
+  return el('p', { class: 'tool-line' }, badge,
+    r.tables?.length ? el('span', { class: 'tables', text:
+      ` · ${t('tables', lang)}${colon(lang)}${r.tables.map((x) => tableLabel(x, lang)).join(', ')}` }) : null);
+}
+
 // One card per file. `entry` = {id, name, size, report?, error?, progress?, options, header?}.
 export function fileCard(entry, lang, { onFix, onRemove, onPeriod }, fields) {
   const r = entry.report;
   const error = entry.error ?? reportError(r);
   const recognised = r && !needsMapping(r);
-  const toolName = r ? (TOOL_NAMES[r.tool] ?? r.tool) : '';
   const status = error ? 'error' : !r ? 'loading' : recognised ? 'ok' : 'warn';
   const card = el('article', { class: `file-card ${status}`, dataset: { file: entry.name } });
   card.append(el('header', { class: 'file-head' },
@@ -129,14 +157,7 @@ export function fileCard(entry, lang, { onFix, onRemove, onPeriod }, fields) {
   }
   if (error) card.append(errorBlock(error, lang));
   if (r) {
-    card.append(el('p', { class: 'tool-line' },
-      el('span', { class: `tool-badge ${recognised ? '' : 'unknown'}`,
-        text: recognised ? toolName : r.tool && r.tool !== 'unknown'
-          ? `${t('notRecognised', lang)} (${toolName})` : t('notRecognised', lang) }),
-      ' ', el('span', { class: 'confidence', text:
-        `${t('confidence', lang)} ${formatNumber((r.confidence ?? 0) * 100, lang, 0)} %` }),
-      r.tables?.length ? el('span', { class: 'tables', text:
-        ` · ${t('tables', lang)}${colon(lang)}${r.tables.map((x) => tableLabel(x, lang)).join(', ')}` }) : null));
+    card.append(toolLine(r, lang, fields));
     card.append(rowsLine(r.rows, lang));
     const facts = [];
     if (r.date_range?.from || r.date_range?.to) {
@@ -182,13 +203,13 @@ export function mappingPanel(entry, lang, { onApply, onForget, onCancel }, field
   const current = entry.options ?? {};
   const toolSelect = el('select', { name: 'tool' },
     el('option', { value: '', text: t('mappingAuto', lang) }),
-    TOOLS.map(([id, name]) => el('option', { value: id, text: name, selected: current.tool === id })));
+    TOOLS.map(([id]) => el('option', { value: id, text: toolName(id, lang), selected: current.tool === id })));
   const columnSelects = (entry.header ?? []).map((header) => {
     const select = el('select', { dataset: { header } },
       el('option', { value: '', text: t('mappingIgnore', lang) }),
       (fields?.tables ?? []).map(({ table, fields: tableFields }) =>
         el('optgroup', { label: tableLabel(table, lang) },
-          tableFields.map(({ name }) => el('option', { value: name, text: name,
+          tableFields.map(({ name }) => el('option', { value: name, text: fieldLabel(name, lang),
             selected: current.columns?.[header] === name })))));
     return el('label', { class: 'map-row' }, el('span', { class: 'map-header', text: header }), select);
   });

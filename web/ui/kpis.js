@@ -1,9 +1,12 @@
 // KPI tiles, the funnel, the per-period and per-channel funnel tables, and the whole catalogue.
 // Every displayed KPI value is a <span data-kpi data-value data-period data-dimension>, so tests
 // read raw numbers instead of formatted text.
+import { chartFrame } from './chart-frame.js';
+import { funnelChart, sparkline } from './charts.js';
 import { el } from './dom.js';
+import { downloadableTable } from './downloads.js';
 import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
-import { colon, pick, t } from './i18n.js';
+import { colon, dimensionLabel, pick, t } from './i18n.js';
 
 export const FUNNEL_STEPS = ['visitors', 'leads', 'mqls', 'sqls', 'customers'];
 export const FUNNEL_KPIS = [...FUNNEL_STEPS, 'lead_conversion_rate', 'qualified_lead_rate',
@@ -91,9 +94,25 @@ function sparseZero(kpi, period, dimension, index, entry) {
     index.periods.includes(period) && index.evaluated.has(`${kpi}|${dimension}`);
 }
 
-export function kpiValue({ kpi, period, dimension = '', index, entry, lang, big = false }) {
-  const v = index.get(kpi, period, dimension) ??
+// The report's entry for a KPI slice, or the 0 a sparse report leaves out (sparseZero).
+function entryOf(kpi, period, dimension, index, entry) {
+  return index.get(kpi, period, dimension) ??
     (sparseZero(kpi, period, dimension, index, entry) ? { value: 0, numerator: 0, denominator: null, inferred: true } : undefined);
+}
+
+/** The number a KPI slice shows (what kpiValue displays), or null. */
+export function valueOf(kpi, period, dimension, index, entry) {
+  const v = entryOf(kpi, period, dimension, index, entry);
+  return v && isNumber(v.value) ? v.value : null;
+}
+
+/** The catalogue's unit of a KPI (a rate without an entry is a percent, anything else a count). */
+export function unitOf(kpi, entry) {
+  return entry?.unit ?? (kpi.endsWith('_rate') ? 'percent' : 'count');
+}
+
+export function kpiValue({ kpi, period, dimension = '', index, entry, lang, big = false }) {
+  const v = entryOf(kpi, period, dimension, index, entry);
   const value = v && isNumber(v.value) ? v.value : null;
   const node = el('span', {
     class: `kpi-value${big ? ' big' : ''}`,
@@ -106,8 +125,7 @@ export function kpiValue({ kpi, period, dimension = '', index, entry, lang, big 
     node.dataset.missing = [].concat(index.missing.get(kpi).needs ?? []).join(',');
     node.textContent = missingText(index.missing.get(kpi), lang);
   } else if (value !== null) {
-    node.textContent = formatValue(value, entry?.unit ?? (kpi.endsWith('_rate') ? 'percent' : 'count'),
-      lang, index.currency);
+    node.textContent = formatValue(value, unitOf(kpi, entry), lang, index.currency);
     if (v && (v.numerator !== undefined || v.denominator !== undefined)) {
       node.title = `${t('numerator', lang)} ${formatNumber(v.numerator, lang)} · ` +
         `${t('denominator', lang)} ${formatNumber(v.denominator, lang)}`;
@@ -120,7 +138,7 @@ export function kpiValue({ kpi, period, dimension = '', index, entry, lang, big 
   return node;
 }
 
-function kpiLabel(kpi, entries, lang) {
+export function kpiLabel(kpi, entries, lang) {
   return pick(entries.get(kpi)?.label, lang) || kpi;
 }
 
@@ -163,41 +181,65 @@ function yearBeforeBadge(kpi, period, index, entries, lang) {
   el('span', { class: 'change-label', text: ` ${t('vsYearBeforeShort', lang)}` }));
 }
 
+// A tile's sparkline: the KPI (all channels) over every period of the report.
+function tileSparkline(kpi, period, index, entries, lang) {
+  const entry = entries.get(kpi);
+  const values = index.periods.map((p) => valueOf(kpi, p, '', index, entry));
+  if (values.filter(isNumber).length < 2) return null;
+  const unit = unitOf(kpi, entry);
+  const label = `${kpiLabel(kpi, entries, lang)}${colon(lang)}` + index.periods
+    .map((p, i) => `${p} ${formatValue(values[i], unit, lang, index.currency)}`).join(', ');
+  return el('span', { class: 'tile-spark' }, sparkline({ values, selected: index.periods.indexOf(period), label }));
+}
+
 export function renderTiles(container, { index, entries, period, lang }) {
   const tiles = TILE_KPIS.filter((kpi) => entries.has(kpi) || index.get(kpi, period))
-    .map((kpi) => el('div', { class: 'tile' },
+    .map((kpi) => el('div', { class: 'tile', part: 'tile', dataset: { tile: kpi } },
       el('span', { class: 'tile-label', text: kpiLabel(kpi, entries, lang) }),
       kpiValue({ kpi, period, index, entry: entries.get(kpi), lang, big: true }),
-      changeBadge(kpi, period, index, entries, lang),
-      yearBeforeBadge(kpi, period, index, entries, lang)));
+      tileSparkline(kpi, period, index, entries, lang),
+      el('span', { class: 'tile-changes' },
+        changeBadge(kpi, period, index, entries, lang),
+        yearBeforeBadge(kpi, period, index, entries, lang))));
   container.replaceChildren(...tiles);
 }
 
-// Funnel of the selected period: count, drop-off, rate from the previous step and from entry.
-export function renderFunnel(container, { index, entries, period, lang }) {
-  const counts = FUNNEL_STEPS.map((kpi) => index.get(kpi, period)?.value ?? null);
-  const max = Math.max(1, ...counts.filter(isNumber));
+// A number cell that downloads as the number (data-value) and reads as formatted text.
+function numberCell(value, text) {
+  return el('td', { class: 'num', dataset: { value: isNumber(value) ? String(value) : '' }, text });
+}
+
+// Funnel of the selected period, drawn to scale (linear: each bar is its count over the first
+// step's), then the table: count, drop-off, rate from the previous step and from entry.
+export function renderFunnel(container, { index, entries, period, lang, width }) {
+  const counts = FUNNEL_STEPS.map((kpi) => valueOf(kpi, period, '', index, entries.get(kpi)));
   const ratio = (a, b) => (isNumber(a) && isNumber(b) && b !== 0 ? (a / b) * 100 : null);
   const rows = FUNNEL_STEPS.map((kpi, i) => {
     const count = counts[i];
     const previous = i > 0 ? counts[i - 1] : null;
-    // Log scale: visitors are often 100× leads; a linear bar would hide every later step.
-    const width = isNumber(count) && count > 0 ? Math.max(2, (Math.log10(count + 1) / Math.log10(max + 1)) * 100) : 0;
     const dropOff = i > 0 && isNumber(count) && isNumber(previous) ? previous - count : null;
+    const fromPrevious = i === 0 ? null : ratio(count, previous);
+    const fromEntry = i === 0 ? null : ratio(count, counts[0]);
     return el('tr', {},
       el('th', { scope: 'row', text: kpiLabel(kpi, entries, lang) }),
-      el('td', { class: 'bar-cell' }, el('div', { class: 'funnel-bar', style: `width:${width.toFixed(1)}%` })),
       el('td', { class: 'num' }, kpiValue({ kpi, period, index, entry: entries.get(kpi), lang })),
-      el('td', { class: 'num', text: dropOff === null ? '' : formatNumber(dropOff, lang) }),
-      el('td', { class: 'num', text: i === 0 ? '' : formatValue(ratio(count, previous), 'percent', lang) }),
-      el('td', { class: 'num', text: i === 0 ? '' : formatValue(ratio(count, counts[0]), 'percent', lang) }));
+      numberCell(dropOff, dropOff === null ? '' : formatNumber(dropOff, lang)),
+      numberCell(fromPrevious, i === 0 ? '' : formatValue(fromPrevious, 'percent', lang)),
+      numberCell(fromEntry, i === 0 ? '' : formatValue(fromEntry, 'percent', lang)));
   });
-  container.replaceChildren(el('table', { class: 'funnel-table' },
-    el('thead', {}, el('tr', {}, ['funnelStep', '', 'funnelCount', 'funnelDropOff',
-      'funnelFromPrevious', 'funnelFromEntry'].map((k, i) => el('th', { scope: 'col',
-      class: i > 1 ? 'num' : i === 1 ? 'bar-cell' : '',
-      text: k ? t(k, lang) : '' })))),
-    el('tbody', {}, rows)));
+  const table = el('table', { class: 'funnel-table data-table' },
+    el('thead', {}, el('tr', {}, ['funnelStep', 'funnelCount', 'funnelDropOff', 'funnelFromPrevious',
+      'funnelFromEntry'].map((k, i) => el('th', { scope: 'col', class: i ? 'num' : '', text: t(k, lang) })))),
+    el('tbody', {}, rows));
+  const title = `${t('funnelTitle', lang)} · ${period}`;
+  const steps = FUNNEL_STEPS.map((kpi, i) => ({ label: kpiLabel(kpi, entries, lang), value: counts[i] }));
+  const chart = chartFrame({ name: title, lang, width, className: 'funnel-figure',
+    draw: (w) => funnelChart({ steps, width: w, title: `${title}${colon(lang)}` +
+      steps.map((s) => `${s.label} ${formatNumber(s.value, lang)}`).join(', '),
+    formatCount: (v) => formatNumber(v, lang),
+    formatShare: (v) => t('ofFirstStep', lang).replace('{share}', formatValue(v, 'percent', lang))
+      .replace('{step}', steps[0].label.toLocaleLowerCase(lang)) }) });
+  container.replaceChildren(chart, downloadableTable(table, { name: title, lang }));
 }
 
 function funnelHead(entries, lang, firstColumns) {
@@ -210,17 +252,39 @@ export function renderPeriodTable(container, { index, entries, lang }) {
   const rows = index.periods.map((period) => el('tr', {}, el('th', { scope: 'row', text: period }),
     FUNNEL_KPIS.map((kpi) => el('td', { class: 'num' },
       kpiValue({ kpi, period, index, entry: entries.get(kpi), lang })))));
-  container.replaceChildren(el('table', { class: 'data-table' },
-    funnelHead(entries, lang, [t('periodTitle', lang)]), el('tbody', {}, rows)));
+  const table = el('table', { class: 'data-table' },
+    funnelHead(entries, lang, [t('periodTitle', lang)]), el('tbody', {}, rows));
+  container.replaceChildren(downloadableTable(table, { name: t('perPeriodTitle', lang), lang }));
 }
 
-const DIMENSION_LABELS = { channel: 'dimChannel', source: 'dimSource', campaign: 'dimCampaign',
-  landing_page: 'dimLandingPage', device: 'dimDevice' };
+/**
+ * The values of a breakdown that have data: some KPI of `kpis` is a non-zero number in some
+ * period. The others (a channel the taxonomy knows but no file fed) are rows of zeros and
+ * dashes, hidden unless asked for.
+ */
+export function slicesWithData(index, entries, dimensionName, kpis) {
+  const values = dimensionName ? index.dimensionValues(dimensionName) : [];
+  const hasData = (value) => kpis.some((kpi) => index.periods.some((period) => {
+    const v = valueOf(kpi, period, `${dimensionName}=${value}`, index, entries.get(kpi));
+    return isNumber(v) && v !== 0;
+  }));
+  return { all: values, withData: values.filter(hasData) };
+}
+
+// One toggle: "Show the 3 channels without data".
+export function emptySlicesToggle({ hidden, showEmpty, lang, onToggle }) {
+  if (!hidden) return null;
+  return el('label', { class: 'empty-toggle' },
+    el('input', { type: 'checkbox', name: 'show-empty', checked: showEmpty,
+      onchange: (event) => onToggle(event.currentTarget.checked) }),
+    ` ${t('showEmptySlices', lang).replace('{n}', formatNumber(hidden, lang))}`);
+}
 
 // One table, grouped by channel (or another breakdown): rows = breakdown value × period.
-export function renderBreakdownTable(container, { index, entries, lang, dimensionName }) {
-  const values = dimensionName ? index.dimensionValues(dimensionName) : [];
-  if (!values.length) {
+export function renderBreakdownTable(container, { index, entries, lang, dimensionName, showEmpty, onToggleEmpty }) {
+  const { all, withData } = slicesWithData(index, entries, dimensionName, FUNNEL_KPIS);
+  const values = showEmpty ? all : withData;
+  if (!all.length) {
     container.replaceChildren();
     return;
   }
@@ -235,7 +299,11 @@ export function renderBreakdownTable(container, { index, entries, lang, dimensio
           kpiValue({ kpi, period, dimension, index, entry: entries.get(kpi), lang })))));
     });
   }
-  container.replaceChildren(el('table', { class: 'data-table grouped' },
-    funnelHead(entries, lang, [t(DIMENSION_LABELS[dimensionName] ?? dimensionName, lang),
-      t('periodTitle', lang)]), el('tbody', {}, body)));
+  const label = dimensionLabel(dimensionName, lang);
+  const table = el('table', { class: 'data-table grouped' },
+    funnelHead(entries, lang, [label, t('periodTitle', lang)]), el('tbody', {}, body));
+  container.replaceChildren(
+    emptySlicesToggle({ hidden: all.length - withData.length, showEmpty, lang, onToggle: onToggleEmpty }),
+    values.length ? downloadableTable(table, { name: `${t('perPeriodTitle', lang)} · ${label}`, lang })
+      : el('p', { class: 'note', text: t('noSliceWithData', lang) }));
 }

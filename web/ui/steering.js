@@ -3,8 +3,9 @@
 // report.ab_tests); this module shows the forms and the answers, each number in a
 // <span data-kpi data-value> like the rest of the page (the choices as data: steering-store.js).
 import { el } from './dom.js';
+import { downloadableTable } from './downloads.js';
 import { dimensionKey, formatNumber, formatValue, isNumber } from './format.js';
-import { pick, t } from './i18n.js';
+import { dimensionLabel, pick, t } from './i18n.js';
 import { AB_DIMENSIONS, abKpiChoices, isPeriodLabel } from './steering-store.js';
 
 // Slices a goal may be set on (those of the KPI's catalogue `dimensions`).
@@ -23,14 +24,10 @@ function labelOf(kpi, entries, lang) {
 }
 
 function sliceText(dimensions, lang) {
-  const parts = Object.entries(dimensions ?? {}).map(([k, v]) => `${t(dimensionLabelKey(k), lang)} = ${v}`);
+  const parts = Object.entries(dimensions ?? {}).map(([k, v]) => `${dimensionLabel(k, lang)} = ${v}`);
   return parts.length ? parts.join(', ') : t('allData', lang);
 }
 
-export function dimensionLabelKey(name) {
-  return { channel: 'dimChannel', source: 'dimSource', campaign: 'dimCampaign',
-    landing_page: 'dimLandingPage', cta: 'dimCta', device: 'dimDevice' }[name] ?? name;
-}
 
 // ------------------------------------------------------------------ goals
 function goalForm(ctx) {
@@ -46,7 +43,7 @@ function goalForm(ctx) {
     const allowed = entries.get(kpiSelect.value)?.dimensions ?? [];
     dimensionSelect.replaceChildren(el('option', { value: '', text: t('allData', lang) }),
       ...GOAL_DIMENSIONS.filter((d) => allowed.includes(d))
-        .map((d) => el('option', { value: d, text: t(dimensionLabelKey(d), lang) })));
+        .map((d) => el('option', { value: d, text: dimensionLabel(d, lang) })));
     fillValues();
   };
   const fillValues = () => {
@@ -122,10 +119,10 @@ function goalsBlock(ctx) {
   return el('div', { class: 'steering-block' },
     el('h3', { text: t('goalsTitle', lang) }),
     goalForm(ctx),
-    rows.length ? el('div', { class: 'table-wrap' }, el('table', { class: 'data-table goals-table' },
+    rows.length ? downloadableTable(el('table', { class: 'data-table goals-table' },
       el('thead', {}, el('tr', {}, ['goalKpi', 'periodTitle', 'goalActual', 'goalTarget', 'goalProgress', 'goalStatus', '']
         .map((k, i) => el('th', { scope: 'col', class: i >= 2 && i <= 3 ? 'num' : '', text: k ? t(k, lang) : '' })))),
-      el('tbody', {}, rows))) : el('p', { class: 'note', text: t('goalsEmpty', lang) }));
+      el('tbody', {}, rows)), { name: t('goalsTitle', lang), lang }) : el('p', { class: 'note', text: t('goalsEmpty', lang) }));
 }
 
 // ------------------------------------------------------------------ cadence
@@ -164,7 +161,7 @@ function abForm(ctx) {
   const { steering, entries, index, lang, handlers, abVariants } = ctx;
   const { dimension, kpi, a, b } = steering.ab;
   const dimensionSelect = el('select', { name: 'ab-dimension' }, AB_DIMENSIONS.map((d) =>
-    el('option', { value: d, text: t(dimensionLabelKey(d), lang), selected: d === dimension })));
+    el('option', { value: d, text: dimensionLabel(d, lang), selected: d === dimension })));
   const kpiSelect = el('select', { name: 'ab-kpi' }, abKpiChoices(dimension, entries, index).map((id) =>
     el('option', { value: id, text: labelOf(id, entries, lang), selected: id === kpi })));
   const variantSelect = (name, current) => el('select', { name },
@@ -207,10 +204,10 @@ function abResult(test, lang) {
   const [low, high] = test.ci_95 ?? [null, null];
   const significant = test.significant === true;
   return el('div', { class: 'ab-result' },
-    el('table', { class: 'data-table compact' },
+    downloadableTable(el('table', { class: 'data-table compact' },
       el('thead', {}, el('tr', {}, ['abVariant', 'abConversions', 'abTrials', 'abRate'].map((k, i) =>
         el('th', { scope: 'col', class: i ? 'num' : '', text: t(k, lang) })))),
-      el('tbody', {}, variantRow('a', test.a), variantRow('b', test.b))),
+      el('tbody', {}, variantRow('a', test.a), variantRow('b', test.b))), { name: t('abTitle', lang), lang }),
     el('dl', { class: 'ab-stats' },
       stat('abDifference', 'ab_difference', test.difference, `${test.difference >= 0 ? '+' : ''}${formatNumber(test.difference * 100, lang, 2)} pts`),
       [el('dt', { text: t('abCi', lang) }), el('dd', {},

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,43 +42,78 @@ struct CsvRecord {
   friend bool operator==(const CsvRecord&, const CsvRecord&) = default;
 };
 
+// A record whose cells are views: into the text being read (valid during the sink's call) or
+// into a record that owns them (CsvRecord::view).
+struct RecordView {
+  std::span<const std::string_view> fields;
+  std::size_t line = 0;
+  std::size_t end_line = 0;
+
+  bool isBlank() const { return fields.size() == 1 && fields[0].empty(); }
+};
+
+// The cells of a CsvRecord as a RecordView (the holder keeps the views).
+class OwnedRecordView {
+ public:
+  explicit OwnedRecordView(const CsvRecord& record)
+      : cells_(record.fields.begin(), record.fields.end()),
+        view_{cells_, record.line, record.end_line} {}
+  const RecordView& view() const { return view_; }
+
+ private:
+  std::vector<std::string_view> cells_;
+  RecordView view_;
+};
+
+// Receives each record as soon as it is complete.
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  virtual void onRecord(const RecordView& record) = 0;
+};
+
 class CsvReader {
  public:
   explicit CsvReader(CsvDialect dialect = {});
 
-  // Parses utf8_text (any chunk of the file) and appends every record completed in it to out.
-  void feed(std::string_view utf8_text, std::vector<CsvRecord>& out);
+  // Parses utf8_text (any chunk of the file) and hands every record completed in it to sink.
+  // A record split across chunks is held until its end arrives (its bytes only).
+  void feed(std::string_view utf8_text, RecordSink& sink);
   // End of input: emits the last record if it had no line end; an unterminated quote → Error.
+  std::optional<Error> finish(RecordSink& sink);
+
+  // The same, collecting owned records.
+  void feed(std::string_view utf8_text, std::vector<CsvRecord>& out);
   std::optional<Error> finish(std::vector<CsvRecord>& out);
 
  private:
-  // kBetweenFields: whitespace mode, after a field or at the start of a record.
-  enum class State { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted, kBetweenFields };
+  enum class Scan { kRecord, kNeedMore, kUnbalanced };
+  struct Cell {
+    std::size_t begin = 0;  // offset in the text being scanned, or in scratch_
+    std::size_t length = 0;
+    bool in_scratch = false;
+  };
 
-  void consume(char c, std::vector<CsvRecord>& out);
-  void consumeQuoted(char c);
-  void consumeOutsideQuotes(char c);
-  void startField(char c);
-  State fieldStartState() const;
-  std::size_t plainRunLength(std::string_view text) const;
-  void advanceLine(char c);
-  void endField();
-  void endRecord(std::vector<CsvRecord>& out);
-  bool isDelimiter(char c) const;
+  void scanAll(std::string_view text, bool at_end, RecordSink& sink);
+  Scan scanRecord(std::string_view text, std::size_t& pos, bool at_end);
+  Scan scanQuoted(std::string_view text, std::size_t& i, bool at_end, std::size_t& lines);
+  Scan endRecord(std::string_view text, std::size_t& pos, std::size_t i, std::size_t lines,
+                 bool at_end);
+  void emit(std::string_view text, RecordSink& sink);
+  bool isBlankSpace(char c) const { return c == ' ' || c == '\t'; }
   bool isWhitespaceMode() const { return dialect_.delimiter == ' '; }
 
   CsvDialect dialect_;
-  State state_ = State::kFieldStart;
-  std::string field_;
-  CsvRecord record_;
-  std::size_t line_ = 1;             // current physical line
-  std::size_t quote_open_line_ = 0;  // where the current quoted field opened
-  bool record_started_ = false;      // some character of the current record has been seen
-  bool prev_cr_ = false;             // the previous character was a CR (CRLF counts once)
-  bool swallow_lf_ = false;          // a CR just ended a record: a following LF belongs to it
-  using StopTable = std::array<bool, 256>;
-  StopTable quoted_stops_{};    // characters that end a plain run inside quotes
-  StopTable unquoted_stops_{};  // ... and outside quotes
+  std::array<bool, 256> stops_{};  // bytes that end an unquoted cell
+  std::string carry_;              // an incomplete record's bytes, from earlier chunks
+  std::vector<Cell> cells_;
+  std::vector<std::string_view> views_;
+  std::string scratch_;          // cells rewritten while reading ("" → ", text after a quote)
+  std::size_t line_ = 1;         // physical line of the next record
+  std::size_t record_line_ = 0;  // lines of the record just scanned
+  std::size_t record_end_line_ = 0;
+  bool swallow_lf_ = false;  // a CR ended the last record: a leading LF belongs to it
+  std::optional<Error> unbalanced_;
 };
 
 }  // namespace roilens::io

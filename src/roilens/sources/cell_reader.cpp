@@ -107,15 +107,16 @@ void ColumnFormats::decide(const ColumnBinding& binding, const std::vector<io::C
   }
 }
 
-int ColumnFormats::contradictedColumn(const io::CsvRecord& record) const {
+int ColumnFormats::contradictedColumn(const io::RecordView& record) const {
   for (std::size_t col = 0; col < record.fields.size() && col < numbers.size(); ++col) {
-    const std::vector<std::string_view> cell = {record.fields[col]};
     if (numbers[col].ambiguous) {
-      const io::NumberStyle alone = io::detectNumberStyle(cell, numbers[col].decimal);
+      const io::NumberStyle alone =
+          io::detectNumberStyle({record.fields[col]}, numbers[col].decimal);
       if (!alone.ambiguous && alone.decimal != numbers[col].decimal) return static_cast<int>(col);
     }
     if (dates[col].ambiguous) {
-      const io::DateColumnFormat alone = io::detectDateFormat(cell, dates[col].day_order);
+      const io::DateColumnFormat alone =
+          io::detectDateFormat({record.fields[col]}, dates[col].day_order);
       if (!alone.ambiguous && alone.day_order != dates[col].day_order) return static_cast<int>(col);
     }
   }
@@ -130,7 +131,7 @@ std::string groupedLine(std::size_t line) {
   return digits;
 }
 
-CellReader::CellReader(const io::CsvRecord& record, std::size_t first_line,
+CellReader::CellReader(const io::RecordView& record, std::size_t first_line,
                        const ColumnBinding& binding, const ColumnFormats& formats,
                        int utc_offset_minutes)
     : record_(record),

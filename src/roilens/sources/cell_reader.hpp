@@ -54,7 +54,7 @@ struct ColumnFormats {
   // For a row after the first block: the column whose cell would have decided an ambiguous style
   // the other way (e.g. "25/03/2026" in a column read as month/day), or -1. Rows already mapped
   // keep the first reading; the contradicting cell itself fails to parse and its row is rejected.
-  int contradictedColumn(const io::CsvRecord& record) const;
+  int contradictedColumn(const io::RecordView& record) const;
 
   static constexpr std::size_t kBlockRows = 1000;
 };
@@ -64,7 +64,7 @@ std::string groupedLine(std::size_t line);
 
 class CellReader {
  public:
-  CellReader(const io::CsvRecord& record, std::size_t first_line, const ColumnBinding& binding,
+  CellReader(const io::RecordView& record, std::size_t first_line, const ColumnBinding& binding,
              const ColumnFormats& formats, int utc_offset_minutes);
 
   std::string_view text(Field field) const;  // trimmed; "" when unbound or missing
@@ -86,7 +86,7 @@ class CellReader {
   std::string_view raw(Field field) const;
   std::string columnName(Field field) const;
 
-  const io::CsvRecord& record_;
+  const io::RecordView& record_;
   std::size_t line_;
   const ColumnBinding& binding_;
   const ColumnFormats& formats_;

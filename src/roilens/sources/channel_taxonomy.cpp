@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
+#include <vector>
 
 #include "roilens/sources/label_text.hpp"
 
@@ -186,12 +188,24 @@ constexpr std::array<LabelToChannel, 38> kGa4Labels = {{
     {"Hors ligne", channel::kOffline},
 }};
 
-std::string lookup(std::string_view label, const LabelToChannel* begin, const LabelToChannel* end) {
-  const std::string key = labelKey(label);
-  const auto* found = std::find_if(
-      begin, end, [&](const LabelToChannel& entry) { return labelKey(entry.label) == key; });
-  return found == end ? std::string() : std::string(found->channel);
-}
+// A label table with its labels' keys computed once (each user keeps one as a static const).
+class LabelLookup {
+ public:
+  template <std::size_t N>
+  explicit LabelLookup(const std::array<LabelToChannel, N>& table) : table_(table) {
+    for (const LabelToChannel& entry : table_) keys_.push_back(labelKey(entry.label));
+  }
+  std::string find(std::string_view label) const {
+    const auto found = std::find(keys_.begin(), keys_.end(), labelKey(label));
+    return found == keys_.end()
+               ? std::string()
+               : std::string(table_[static_cast<std::size_t>(found - keys_.begin())].channel);
+  }
+
+ private:
+  std::span<const LabelToChannel> table_;
+  std::vector<std::string> keys_;
+};
 
 // HubSpot Original Source: current and older EN labels, internal values, FR labels (FORMATS §1).
 // Paid search and Other campaigns are refined by the caller below.
@@ -235,7 +249,8 @@ bool isOtherCampaigns(const std::string& key) {
 }  // namespace
 
 std::string channelFromGa4Label(std::string_view label) {
-  return lookup(label, kGa4Labels.data(), kGa4Labels.data() + kGa4Labels.size());
+  static const LabelLookup kGa4Lookup(kGa4Labels);
+  return kGa4Lookup.find(label);
 }
 
 std::string channelFromHubSpotSource(std::string_view original_source,
@@ -247,8 +262,8 @@ std::string channelFromHubSpotSource(std::string_view original_source,
       return std::string(channel::kUnassigned);
     return channelFromSourceMedium(drill_down_2, drill_down_1);
   }
-  std::string found = lookup(original_source, kHubSpotSources.data(),
-                             kHubSpotSources.data() + kHubSpotSources.size());
+  static const LabelLookup kHubSpotLookup(kHubSpotSources);
+  std::string found = kHubSpotLookup.find(original_source);
   if (found == channel::kPaidSearch) {
     const std::string detail = foldCase(drill_down_1);
     if (detail.find("pmax") != std::string::npos ||
@@ -302,8 +317,8 @@ std::string channelFromMatomoReferrerType(std::string_view referrer_type,
       {"campagnes", channel::kUnassigned},
       {"kampagnen", channel::kUnassigned},
   }};
-  std::string found =
-      lookup(referrer_type, kMatomoTypes.data(), kMatomoTypes.data() + kMatomoTypes.size());
+  static const LabelLookup kMatomoLookup(kMatomoTypes);
+  std::string found = kMatomoLookup.find(referrer_type);
   if (found == channel::kUnassigned &&
       (!trimText(campaign_source).empty() || !trimText(campaign_medium).empty())) {
     return channelFromUtm(campaign_source, campaign_medium);
@@ -324,7 +339,8 @@ std::string channelFromUaGrouping(std::string_view grouping) {
       {"other advertising", channel::kPaidOther},
       {"(other)", channel::kUnassigned},
   }};
-  return lookup(grouping, kUaGroups.data(), kUaGroups.data() + kUaGroups.size());
+  static const LabelLookup kUaLookup(kUaGroups);
+  return kUaLookup.find(grouping);
 }
 
 std::string channelFromGoogleAdsCampaignType(std::string_view campaign_type) {
@@ -340,7 +356,8 @@ std::string channelFromGoogleAdsCampaignType(std::string_view campaign_type) {
       {"cross-network", channel::kCrossNetwork},
       {"social", channel::kPaidSocial},
   }};
-  std::string found = lookup(campaign_type, kTypes.data(), kTypes.data() + kTypes.size());
+  static const LabelLookup kTypesLookup(kTypes);
+  std::string found = kTypesLookup.find(campaign_type);
   return found.empty() ? std::string(channel::kPaidOther) : found;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Joining one file's rows into the session's data set (FORMATS.md §15: IDs are source-scoped,
+// Joining one file's rows into the session's store (FORMATS.md §15: IDs are source-scoped,
 // people are joined across tools by e-mail).
 //
 // Contacts are the same person when they share (tool, contact id) or, failing that, the e-mail
@@ -16,11 +16,18 @@
 // the same tool (HubSpot deals: "Associated Contact IDs", first id of a ';' list) is pointed at
 // that contact's e-mail key once the contact is known (either file order), so that people have
 // one join key. Other tables are appended.
+//
+// Joins go through hash indexes kept between files: a file costs the work of its own rows, never
+// a rescan of the whole store (only transactions still waiting for their contact are looked at
+// again).
 #include <cstddef>
-#include <map>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
-#include "roilens/model/dataset.hpp"
+#include "roilens/model/row_index.hpp"
+#include "roilens/model/store.hpp"
 
 namespace roilens::sources {
 
@@ -31,16 +38,20 @@ struct MergeCounts {
 
 class DatasetMerger {
  public:
-  MergeCounts merge(model::Dataset& into, model::Dataset&& staged);
+  // Moves the staged rows (strings coded in into.strings) into the store.
+  MergeCounts merge(model::Store& into, model::Tables&& staged);
 
  private:
-  void mergeContact(model::Dataset& into, model::Contact&& contact, MergeCounts& counts);
-  void indexContact(const model::Contact& contact, std::size_t index);
-  void resolveCustomerRefs(model::Dataset& into);
+  void mergeContacts(model::Store& into, model::ContactTable& staged, MergeCounts& counts);
+  void mergeTransactions(model::Store& into, model::TransactionTable& staged, MergeCounts& counts);
+  void resolveCustomerRefs(model::Store& into);
 
-  std::map<std::string, std::size_t> contact_by_id_;     // "tool\x1Fid" → index
-  std::map<std::string, std::size_t> contact_by_email_;  // e-mail key → index
-  std::map<std::string, bool> transaction_keys_;         // "tool\x1Fkind\x1Fid"
+  model::RowIndex contact_by_id_;     // (tool, contact id) → contact row
+  model::RowIndex contact_by_email_;  // e-mail key → contact row
+  std::unordered_map<std::string, model::RowIndex::Row> id_aliases_;     // merged-in keys
+  std::unordered_map<std::string, model::RowIndex::Row> email_aliases_;  // (rare: by name)
+  model::RowIndex transaction_keys_;            // (tool, kind, txn id) → transaction row
+  std::vector<std::uint32_t> unresolved_refs_;  // transactions naming a contact id not yet known
 };
 
 // Folds `from` into `into` by the rule above.

@@ -58,10 +58,12 @@ bool looksLikeDelimitedHeader(std::string_view text) {
 
 }  // namespace
 
-FileReader::FileReader(std::string name, FileOptions options, int utc_offset_minutes)
+FileReader::FileReader(std::string name, FileOptions options, int utc_offset_minutes,
+                       model::Dictionary& strings, model::FileId file)
     : name_(std::move(name)),
       options_(std::move(options)),
-      utc_offset_minutes_(utc_offset_minutes) {
+      utc_offset_minutes_(utc_offset_minutes),
+      sink_{staged_, strings, file} {
   report_.file = name_;
   report_.tool = "unknown";
 }
@@ -137,9 +139,7 @@ void FileReader::feedText(std::string_view text, bool at_end) {
     if (mode_ == Mode::kDelimited) locateHeader(at_end);
     return;
   }
-  std::vector<io::CsvRecord> records;
-  reader_->feed(text, records);
-  onRecords(records);
+  reader_->feed(text, *this);
 }
 
 bool FileReader::locateHeader(bool at_end) {
@@ -167,10 +167,9 @@ bool FileReader::locateHeader(bool at_end) {
     report_.confidence = recognition_.confidence;
     report_.variant = recognition_.variant;
     reader_.emplace(io::CsvDialect{});
-    std::vector<io::CsvRecord> records;
-    reader_->feed(pending_text_, records);
+    const std::string text = std::move(pending_text_);
     pending_text_.clear();
-    onRecords(records);
+    reader_->feed(text, *this);
     return true;
   }
   if (!headerless_) preamble_ = locatePreamble(split.lines);
@@ -210,9 +209,7 @@ void FileReader::startDelimited(std::size_t header_offset, const std::vector<std
     report_.confidence = recognition_.confidence;
     report_.variant = recognition_.variant;
   }
-  std::vector<io::CsvRecord> records;
-  reader_->feed(text, records);
-  onRecords(records);
+  reader_->feed(text, *this);
 }
 
 void FileReader::onRecords(std::vector<io::CsvRecord>& records) {
@@ -224,6 +221,20 @@ void FileReader::onRecords(std::vector<io::CsvRecord>& records) {
       mapRecord(record);
     }
   }
+}
+
+void FileReader::onRecord(const io::RecordView& record) {
+  if (mode_ == Mode::kFailed) return;
+  if (!header_seen_ || campaign_report_ || !mapper_) {
+    io::CsvRecord owned{{record.fields.begin(), record.fields.end()}, record.line, record.end_line};
+    if (!header_seen_) {
+      onHeader(owned);
+    } else {
+      mapRecord(owned);
+    }
+    return;
+  }
+  mapRecord(record);
 }
 
 void FileReader::onHeader(const io::CsvRecord& record) {
@@ -290,8 +301,16 @@ void FileReader::mapRecord(const io::CsvRecord& record) {
     if (block_.size() >= ColumnFormats::kBlockRows) startMapping();
     return;
   }
+  mapRecord(io::OwnedRecordView(record).view());
+}
+
+void FileReader::mapRecord(const io::RecordView& record) {
+  if (unrecognised_) {
+    skip("unrecognised");
+    return;
+  }
   const std::size_t line = record.line + line_offset_;
-  account(mapper_->map(record, line, staged_), line);
+  account(mapper_->map(record, line, sink_), line);
 }
 
 void FileReader::startMapping() {
@@ -394,7 +413,7 @@ void FileReader::finishCampaignReport() {
     report_.first_day = day;
     report_.last_day = day;
   }
-  staged_.emails.push_back(std::move(read.stats));
+  staged_.emails.append(read.stats, sink_.file, sink_.strings);
 }
 
 void FileReader::finishJson() {
@@ -485,9 +504,7 @@ FileReader::Result FileReader::finish() {
     if (mode_ == Mode::kDelimited && !reader_ && !report_.error) locateHeader(true);
     if (mode_ == Mode::kJson) finishJson();
     if (reader_ && mode_ != Mode::kFailed) {
-      std::vector<io::CsvRecord> records;
-      const std::optional<Error> unbalanced = reader_->finish(records);
-      onRecords(records);
+      const std::optional<Error> unbalanced = reader_->finish(*this);
       if (unbalanced) {
         const std::size_t line = unbalanced->position.line + line_offset_;
         ++report_.rows_read;

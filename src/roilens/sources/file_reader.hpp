@@ -20,21 +20,27 @@
 #include "roilens/io/csv_reader.hpp"
 #include "roilens/io/text_decoder.hpp"
 #include "roilens/model/dataset.hpp"
+#include "roilens/model/store.hpp"
 #include "roilens/sources/file_signature.hpp"
 #include "roilens/sources/ingest.hpp"
 #include "roilens/sources/record_mapper.hpp"
 
 namespace roilens::sources {
 
-class FileReader {
+class FileReader : private io::RecordSink {
  public:
-  FileReader(std::string name, FileOptions options, int utc_offset_minutes);
+  // Rows are staged in tables whose strings are coded in `strings` (the session's dictionary), as
+  // coming from `file`.
+  FileReader(std::string name, FileOptions options, int utc_offset_minutes,
+             model::Dictionary& strings, model::FileId file);
+  FileReader(const FileReader&) = delete;  // the sink refers to the staging tables
+  FileReader& operator=(const FileReader&) = delete;
 
   void feed(std::string_view bytes);
 
   struct Result {
     FileReport report;
-    model::Dataset staged;
+    model::Tables staged;
     std::string content_hash;
     std::size_t bytes = 0;
   };
@@ -53,10 +59,12 @@ class FileReader {
   bool locateHeader(bool at_end);
   void startDelimited(std::size_t header_offset, const std::vector<std::string>& lines);
   void onRecords(std::vector<io::CsvRecord>& records);
+  void onRecord(const io::RecordView& record) override;  // from the CSV reader
   void onHeader(const io::CsvRecord& header);
   bool bindColumns(const std::vector<std::string>& header);
   void startMapping();
   void mapRecord(const io::CsvRecord& record);
+  void mapRecord(const io::RecordView& record);
   void account(const RowOutcome& outcome, std::size_t line);
   void skip(const std::string& reason, std::size_t rows = 1);
   void listRejection(Rejection rejection);
@@ -70,7 +78,8 @@ class FileReader {
   FileOptions options_;
   int utc_offset_minutes_;
   FileReport report_;
-  model::Dataset staged_;
+  model::Tables staged_;
+  RowSink sink_;
   io::TextDecoder decoder_;
   Mode mode_ = Mode::kUndecided;
   std::uint64_t hash_a_ = 14695981039346656037ull;

@@ -14,7 +14,8 @@ namespace roilens::sources {
 
 struct Ingest::State {
   IngestOptions options;
-  model::Dataset dataset;
+  model::Store store;
+  mutable std::optional<model::Dataset> rows;  // store.toDataset(), until the next change
   std::vector<FileReport> files;
   DatasetMerger merger;
   std::map<std::string, std::string> content_hashes;  // hash → first file with that content
@@ -28,7 +29,9 @@ Ingest::Ingest(IngestOptions options) : state_(std::make_shared<State>()) {
 
 void Ingest::beginFile(std::string name, FileOptions options) {
   if (state_->current) endFile();  // a file left open is closed, never lost
-  state_->current.emplace(std::move(name), std::move(options), state_->options.utc_offset_minutes);
+  const model::FileId file = state_->store.addFile(name, "unknown");
+  state_->current.emplace(std::move(name), std::move(options), state_->options.utc_offset_minutes,
+                          state_->store.strings, file);
 }
 
 void Ingest::feed(std::string_view bytes) {
@@ -53,6 +56,8 @@ const FileReport& Ingest::endFile() {
   FileReader::Result finished = state.current->finish();
   state.current.reset();
   FileReport& report = finished.report;
+  state.store.files.back().tool = report.tool;
+  state.rows.reset();
   const auto [it, first_time] = state.content_hashes.emplace(finished.content_hash, report.file);
   if (!first_time && finished.bytes > 0) {
     // The same bytes were already loaded: adding them again would double every count.
@@ -63,7 +68,7 @@ const FileReport& Ingest::endFile() {
          "même contenu que '" + it->second +
              "', déjà chargé : ses lignes n'ont pas été ajoutées une seconde fois"});
   } else {
-    const MergeCounts counts = state.merger.merge(state.dataset, std::move(finished.staged));
+    const MergeCounts counts = state.merger.merge(state.store, std::move(finished.staged));
     if (counts.contacts_merged > 0) {
       const std::string n = std::to_string(counts.contacts_merged);
       report.warn({n + " contact(s) matched contacts already loaded (same id or e-mail) and were "
@@ -84,7 +89,12 @@ const FileReport& Ingest::endFile() {
   return state.files.back();
 }
 
-const model::Dataset& Ingest::dataset() const { return state_->dataset; }
+const model::Store& Ingest::store() const { return state_->store; }
+
+const model::Dataset& Ingest::dataset() const {
+  if (!state_->rows) state_->rows = state_->store.toDataset();
+  return *state_->rows;
+}
 
 const std::vector<FileReport>& Ingest::files() const { return state_->files; }
 

@@ -24,6 +24,7 @@
 
 #include "roilens/core/error.hpp"
 #include "roilens/model/dataset.hpp"
+#include "roilens/model/store.hpp"
 #include "roilens/sources/warning.hpp"
 
 namespace roilens::sources {
@@ -106,6 +107,9 @@ class Ingest {
   void feed(std::string_view bytes);
   const FileReport& endFile();  // valid until the next endFile()
 
+  // The session's rows, as columns.
+  const model::Store& store() const;
+  // The same rows as value structs (materialised on first use after a change).
   const model::Dataset& dataset() const;
   const std::vector<FileReport>& files() const;
 

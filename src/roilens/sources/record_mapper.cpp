@@ -1,7 +1,9 @@
 #include "roilens/sources/record_mapper.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "roilens/core/hash.hpp"
 #include "roilens/sources/channel_taxonomy.hpp"
 #include "roilens/sources/event_vocabulary.hpp"
 #include "roilens/sources/label_text.hpp"
@@ -31,24 +33,54 @@ void addTo(std::optional<double>& into, const std::optional<double>& from) {
   if (from) into = into.value_or(0.0) + *from;
 }
 
+// The words that mark a row as not data ("#" section heads, "Total", "Grand total", "No data
+// available.") start with these letters: other cells need not be normalised to be ruled out.
+bool mayBeMarker(std::string_view cell) {
+  const std::string_view text = trimText(cell);
+  if (text.empty()) return false;
+  const char c = static_cast<char>(text.front() | 0x20);
+  return text.front() == '#' || c == 't' || c == 'g' || c == 'n';
+}
+
 }  // namespace
 
 // Rows with the same dimensions are one aggregate: their numerators are added, so that a long
 // export of repeated keys (a raw daily log per channel) takes the memory of its distinct keys.
-void RecordMapper::appendTraffic(model::TrafficAgg row, std::vector<model::TrafficAgg>& out) {
-  std::string key = std::to_string(row.range_start) + '\x1F' + std::to_string(row.range_end);
-  for (const std::string* part :
-       {&row.channel, &row.source, &row.medium, &row.campaign, &row.landing_page, &row.page,
-        &row.device, &row.event_name, &row.currency}) {
-    key += '\x1F';
-    key += *part;
-  }
-  const auto [it, inserted] = traffic_index_.emplace(std::move(key), out.size());
-  if (inserted) {
-    out.push_back(std::move(row));
+void RecordMapper::appendTraffic(const model::TrafficAgg& row, RowSink& out) {
+  using model::TrafficAgg;
+  model::TrafficTable& table = out.tables.traffic;
+  const std::array<model::Code, 9> codes = {
+      out.strings.intern(row.channel),      out.strings.intern(row.source),
+      out.strings.intern(row.medium),       out.strings.intern(row.campaign),
+      out.strings.intern(row.landing_page), out.strings.intern(row.page),
+      out.strings.intern(row.device),       out.strings.intern(row.event_name),
+      out.strings.intern(row.currency)};
+  std::array<std::uint32_t, 11> key{};
+  key[0] = static_cast<std::uint32_t>(row.range_start);
+  key[1] = static_cast<std::uint32_t>(row.range_end);
+  std::copy(codes.begin(), codes.end(), key.begin() + 2);
+  const std::uint64_t hash =
+      hashBytes(std::string_view(reinterpret_cast<const char*>(key.data()), sizeof key));
+  const auto same = [&](model::RowIndex::Row r) {
+    return table.field<model::ValueField<&TrafficAgg::range_start>>().at(r) == row.range_start &&
+           table.field<model::ValueField<&TrafficAgg::range_end>>().at(r) == row.range_end &&
+           table.field<model::DictField<&TrafficAgg::channel>>().at(r) == codes[0] &&
+           table.field<model::DictField<&TrafficAgg::source>>().at(r) == codes[1] &&
+           table.field<model::DictField<&TrafficAgg::medium>>().at(r) == codes[2] &&
+           table.field<model::DictField<&TrafficAgg::campaign>>().at(r) == codes[3] &&
+           table.field<model::DictField<&TrafficAgg::landing_page>>().at(r) == codes[4] &&
+           table.field<model::DictField<&TrafficAgg::page>>().at(r) == codes[5] &&
+           table.field<model::DictField<&TrafficAgg::device>>().at(r) == codes[6] &&
+           table.field<model::DictField<&TrafficAgg::event_name>>().at(r) == codes[7] &&
+           table.field<model::DictField<&TrafficAgg::currency>>().at(r) == codes[8];
+  };
+  const auto found =
+      traffic_index_.findOrInsert(hash, static_cast<model::RowIndex::Row>(table.size()), same);
+  if (!found) {
+    table.append(row, out.file, out.strings);
     return;
   }
-  model::TrafficAgg& into = out[it->second];
+  TrafficAgg into = table.values(*found, out.strings);
   addTo(into.sessions, row.sessions);
   addTo(into.engaged_sessions, row.engaged_sessions);
   addTo(into.users, row.users);
@@ -59,6 +91,7 @@ void RecordMapper::appendTraffic(model::TrafficAgg row, std::vector<model::Traff
   addTo(into.revenue, row.revenue);
   addTo(into.views, row.views);
   addTo(into.event_count, row.event_count);
+  table.assign(*found, into, out.strings);
 }
 
 RecordMapper::RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats)
@@ -68,7 +101,7 @@ model::Origin RecordMapper::origin(std::size_t line) const {
   return model::Origin{context_.tool, context_.file, line};
 }
 
-bool RecordMapper::dimensionsEmpty(const io::CsvRecord& record) const {
+bool RecordMapper::dimensionsEmpty(const io::RecordView& record) const {
   // The dimension cells are those left of the first numeric column (UA: Browser, OS...; Meta:
   // Campaign name, Device platform). A totals row leaves them all empty.
   std::size_t first_metric = binding_.fields.size();
@@ -95,7 +128,7 @@ bool RecordMapper::dimensionsEmpty(const io::CsvRecord& record) const {
   return any_dimension;
 }
 
-std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record) {
+std::optional<std::string> RecordMapper::skipReason(const io::RecordView& record) {
   if (record.isBlank()) {
     // A blank line after data ends the table in tools that append footers or further sections.
     if (data_rows_seen_ > 0 && (context_.tool == "salesforce" || context_.tool == "ga4" ||
@@ -105,7 +138,8 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
     return "blank";
   }
   if (in_footer_) return context_.tool == "salesforce" ? "footer" : "section";
-  const std::string first = labelKey(record.fields.front());
+  const std::string first =
+      mayBeMarker(record.fields.front()) ? labelKey(record.fields.front()) : std::string();
   if (first.starts_with("#") && (context_.tool == "ga4" || context_.tool == "ua")) {
     return "section";  // a further table's preamble
   }
@@ -121,8 +155,8 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
       (first == "total" || first == "grand total" || first == "totals")) {
     return "totals";
   }
-  if (labelKey(record.fields.back()) == "grand total" &&
-      record.fields.size() > binding_.header.size()) {
+  if (record.fields.size() > binding_.header.size() &&
+      labelKey(record.fields.back()) == "grand total") {
     return "totals";  // GA4 exploration: ",4311,Grand total"
   }
   if (context_.tool == "meta_ads") {
@@ -135,7 +169,7 @@ std::optional<std::string> RecordMapper::skipReason(const io::CsvRecord& record)
   return std::nullopt;
 }
 
-void RecordMapper::checkContradiction(const io::CsvRecord& record, std::size_t line) {
+void RecordMapper::checkContradiction(const io::RecordView& record, std::size_t line) {
   const int col = formats_.contradictedColumn(record);
   if (col < 0 || contradicted_columns_.count(col) > 0) return;
   contradicted_columns_.insert(col);
@@ -148,7 +182,7 @@ void RecordMapper::checkContradiction(const io::CsvRecord& record, std::size_t l
                            "décidé du format de la colonne"});
 }
 
-RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, model::Dataset& out) {
+RowOutcome RecordMapper::map(const io::RecordView& record, std::size_t line, RowSink& out) {
   RowOutcome outcome;
   if (auto reason = skipReason(record)) {
     outcome.fate = RowFate::kSkipped;
@@ -164,7 +198,7 @@ RowOutcome RecordMapper::map(const io::CsvRecord& record, std::size_t line, mode
   if (record.fields.size() > binding_.header.size()) {
     const bool extras_empty =
         std::all_of(record.fields.begin() + static_cast<long>(binding_.header.size()),
-                    record.fields.end(), [](const std::string& f) { return trimText(f).empty(); });
+                    record.fields.end(), [](std::string_view f) { return trimText(f).empty(); });
     if (!extras_empty) {
       const std::string counts = std::to_string(record.fields.size()) +
                                  " cells but the header has " +
@@ -309,8 +343,10 @@ std::optional<std::pair<DayNumber, DayNumber>> RecordMapper::rowRange(CellReader
 std::string RecordMapper::trafficChannel(CellReader& cells) {
   if (binding_.has(Field::kChannel)) {
     const std::string_view label = cells.text(Field::kChannel);
-    std::string found = context_.tool == "ua" ? channelFromUaGrouping(label) : std::string();
-    if (found.empty()) found = channelFromGa4Label(label);
+    const std::string& found = channel_memo_.get(label, [&] {
+      std::string c = context_.tool == "ua" ? channelFromUaGrouping(label) : std::string();
+      return c.empty() ? channelFromGa4Label(label) : c;
+    });
     if (found.empty() && !label.empty()) {
       unknown_channels_.insert(std::string(label));
       return std::string(label);
@@ -321,11 +357,16 @@ std::string RecordMapper::trafficChannel(CellReader& cells) {
     return channelFromMatomoReferrerType(cells.text(Field::kReferrerType));
   }
   if (binding_.has(Field::kSourceMedium)) {
-    return channelFromSourceMedium(cells.text(Field::kSourceMedium), cells.text(Field::kCampaign));
+    const std::string_view sm = cells.text(Field::kSourceMedium);
+    const std::string_view campaign = cells.text(Field::kCampaign);
+    return channel_memo_.get({sm, campaign}, [&] { return channelFromSourceMedium(sm, campaign); });
   }
   if (binding_.has(Field::kSource) || binding_.has(Field::kMedium)) {
-    return channelFromUtm(cells.text(Field::kSource), cells.text(Field::kMedium),
-                          cells.text(Field::kCampaign));
+    const std::string_view source = cells.text(Field::kSource);
+    const std::string_view medium = cells.text(Field::kMedium);
+    const std::string_view campaign = cells.text(Field::kCampaign);
+    return channel_memo_.get({source, medium, campaign},
+                             [&] { return channelFromUtm(source, medium, campaign); });
   }
   return "";  // the report is not split by channel
 }
@@ -337,7 +378,7 @@ std::string RecordMapper::rowCurrency(const CellReader& cells) {
   return binding_.header_currency;
 }
 
-void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   if (context_.variant == "pivot") {
     cells.fail("", "a pivot table (one column per dimension value) has no column roilens can read",
                "un tableau croisé (une colonne par valeur) n'a pas de colonne lisible par roilens");
@@ -380,10 +421,10 @@ void RecordMapper::mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome
   if (cells.failed()) return;
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);
-  appendTraffic(std::move(row), out.traffic);
+  appendTraffic(row, out);
 }
 
-void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapCost(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::Cost row;
   const auto range = rowRange(cells);
   if (!range) return;
@@ -420,7 +461,7 @@ void RecordMapper::mapCost(CellReader& cells, model::Dataset& out, RowOutcome& o
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);
   if (!row.currency.empty()) outcome.currencies.insert(row.currency);
-  out.costs.push_back(std::move(row));
+  out.tables.costs.append(row, out.file, out.strings);
 }
 
 }  // namespace roilens::sources

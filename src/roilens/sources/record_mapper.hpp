@@ -12,8 +12,11 @@
 
 #include "roilens/io/csv_reader.hpp"
 #include "roilens/model/dataset.hpp"
+#include "roilens/model/row_index.hpp"
+#include "roilens/model/store.hpp"
 #include "roilens/sources/cell_reader.hpp"
 #include "roilens/sources/field_catalogue.hpp"
+#include "roilens/sources/value_memo.hpp"
 #include "roilens/sources/warning.hpp"
 
 namespace roilens::sources {
@@ -25,6 +28,13 @@ struct MappingContext {
   std::string variant;
   std::optional<std::pair<model::DayNumber, model::DayNumber>> period;  // from the preamble
   int utc_offset_minutes = 0;
+};
+
+// Where mapped rows go: a file's staging tables, their strings coded in the session dictionary.
+struct RowSink {
+  model::Tables& tables;
+  model::Dictionary& strings;
+  model::FileId file = 0;
 };
 
 enum class RowFate { kKept, kRejected, kSkipped };
@@ -45,36 +55,36 @@ class RecordMapper {
   RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats);
 
   // `line` is the record's physical line in the file (1-based). Appends to `out` when kept.
-  RowOutcome map(const io::CsvRecord& record, std::size_t line, model::Dataset& out);
+  RowOutcome map(const io::RecordView& record, std::size_t line, RowSink& out);
 
   // Warnings gathered while mapping (ragged rows, contradicted formats, unknown channels...).
   std::vector<Warning> warnings() const;
 
  private:
-  std::optional<std::string> skipReason(const io::CsvRecord& record);
-  bool dimensionsEmpty(const io::CsvRecord& record) const;
-  void checkContradiction(const io::CsvRecord& record, std::size_t line);
+  std::optional<std::string> skipReason(const io::RecordView& record);
+  bool dimensionsEmpty(const io::RecordView& record) const;
+  void checkContradiction(const io::RecordView& record, std::size_t line);
 
-  void mapTraffic(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
-  void mapCost(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
-  void mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
+  void mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outcome);
+  void mapCost(CellReader& cells, RowSink& out, RowOutcome& outcome);
+  void mapContact(CellReader& cells, const io::RecordView& record, RowSink& out,
                   RowOutcome& outcome);
-  void mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapTransaction(CellReader& cells, RowSink& out, RowOutcome& outcome);
   model::TransactionStatus transactionStatus(CellReader& cells, bool deal,
                                              const std::string& stage) const;
   void setTransactionChannel(const CellReader& cells, model::Transaction& row) const;
-  void mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
-  void mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome);
+  void mapEmail(CellReader& cells, RowSink& out, RowOutcome& outcome);
+  void mapTouchpoint(CellReader& cells, RowSink& out, RowOutcome& outcome);
   bool touchpointType(CellReader& cells, model::TouchpointType& type);
-  void mapPath(CellReader& cells, model::Dataset& out);
-  void mapRfm(CellReader& cells, model::Dataset& out);
+  void mapPath(CellReader& cells, RowSink& out);
+  void mapRfm(CellReader& cells, RowSink& out);
 
   // The day range a traffic/cost row covers: its own date(s), else the file period.
   std::optional<std::pair<model::DayNumber, model::DayNumber>> rowRange(CellReader& cells);
   std::string trafficChannel(CellReader& cells);
   std::string rowCurrency(const CellReader& cells);
   model::Origin origin(std::size_t line) const;
-  void appendTraffic(model::TrafficAgg row, std::vector<model::TrafficAgg>& out);
+  void appendTraffic(const model::TrafficAgg& row, RowSink& out);
 
   MappingContext context_;
   ColumnBinding binding_;
@@ -85,8 +95,10 @@ class RecordMapper {
   std::size_t short_rows_ = 0;
   bool dollar_sign_read_ = false;
   std::set<std::string> unknown_channels_;
+  ValueMemo channel_memo_;  // channel of a label (or source, medium, campaign) seen before
+  ValueMemo contact_memo_;  // a contact's channel, campaign and stage read from its labels
   std::set<int> contradicted_columns_;
-  std::map<std::string, std::size_t> traffic_index_;  // dimensions key → row in the staged table
+  model::RowIndex traffic_index_;  // rows of the staged traffic table by range and dimensions
   std::vector<Warning> warnings_;
 };
 

@@ -13,7 +13,7 @@ using mapper_support::currencyFromSign;
 using mapper_support::dayOf;
 using mapper_support::widen;
 
-void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, model::Dataset& out,
+void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, RowSink& out,
                               RowOutcome& outcome) {
   model::Contact row;
   row.contact_id = std::string(cells.text(Field::kContactId));
@@ -25,7 +25,9 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, mo
   }
   const int offset = context_.utc_offset_minutes;
   if (auto created = cells.dateTime(Field::kCreatedAt)) row.created_at = created->utc;
-  row.lifecycle_stage = lifecycleStageId(cells.text(Field::kLifecycleStage));
+  const std::string_view stage = cells.text(Field::kLifecycleStage);
+  row.lifecycle_stage =
+      contact_memo_.get({"stage", stage}, [&] { return lifecycleStageId(stage); });
   constexpr Field kStageFields[model::kStageCount] = {
       Field::kStageSubscriber,  Field::kStageLead,     Field::kStageMql,       Field::kStageSql,
       Field::kStageOpportunity, Field::kStageCustomer, Field::kStageEvangelist};
@@ -37,20 +39,25 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, mo
   row.original_detail_1 = std::string(cells.text(Field::kOriginalDetail1));
   row.original_detail_2 = std::string(cells.text(Field::kOriginalDetail2));
   if (!row.original_source_raw.empty()) {
-    row.original_channel = channelFromHubSpotSource(row.original_source_raw, row.original_detail_1,
-                                                    row.original_detail_2);
-    if (row.original_channel.empty())
-      row.original_channel = channelFromGa4Label(row.original_source_raw);
-    if (row.original_channel.empty())
-      row.original_channel = channelFromUtm(row.original_source_raw, "");
+    row.original_channel = contact_memo_.get(
+        {"source", row.original_source_raw, row.original_detail_1, row.original_detail_2}, [&] {
+          std::string channel = channelFromHubSpotSource(
+              row.original_source_raw, row.original_detail_1, row.original_detail_2);
+          if (channel.empty()) channel = channelFromGa4Label(row.original_source_raw);
+          if (channel.empty()) channel = channelFromUtm(row.original_source_raw, "");
+          return channel;
+        });
   }
   if (binding_.has(Field::kLatestSource)) {
     row.latest_channel = channelFromHubSpotSource(cells.text(Field::kLatestSource));
   }
   row.campaign = std::string(cells.text(Field::kCampaign));
   if (row.campaign.empty()) {
-    row.campaign = campaignFromHubSpotDrillDown(row.original_source_raw, row.original_detail_1,
-                                                row.original_detail_2);
+    row.campaign = contact_memo_.get(
+        {"campaign", row.original_source_raw, row.original_detail_1, row.original_detail_2}, [&] {
+          return campaignFromHubSpotDrillDown(row.original_source_raw, row.original_detail_1,
+                                              row.original_detail_2);
+        });
   }
   row.device = std::string(cells.text(Field::kDevice));
   row.owner = std::string(cells.text(Field::kOwner));
@@ -62,7 +69,7 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, mo
   row.total_revenue = cells.number(Field::kTotalRevenue);
   for (std::size_t col = 0; col < binding_.header.size() && col < record.fields.size(); ++col) {
     if (!binding_.fields[col] && !trimText(record.fields[col]).empty()) {
-      row.extra[binding_.header[col]] = record.fields[col];
+      row.extra[binding_.header[col]] = std::string(record.fields[col]);
     }
   }
   row.origin = origin(cells.line());
@@ -71,10 +78,10 @@ void RecordMapper::mapContact(CellReader& cells, const io::CsvRecord& record, mo
   for (const auto& at : row.stage_at) {
     if (at) widen(outcome, dayOf(*at, offset));
   }
-  out.contacts.push_back(std::move(row));
+  out.tables.contacts.append(row, out.file, out.strings);
 }
 
-void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapTransaction(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   const std::string_view name = cells.text(Field::kTxnId);
   if (context_.tool == "shopify") {
     // One row per line item: only an order's first row carries the order cells (FORMATS §12).
@@ -130,7 +137,7 @@ void RecordMapper::mapTransaction(CellReader& cells, model::Dataset& out, RowOut
   if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
   if (row.closed_at) widen(outcome, dayOf(*row.closed_at, offset));
   if (!row.currency.empty()) outcome.currencies.insert(row.currency);
-  out.transactions.push_back(std::move(row));
+  out.tables.transactions.append(row, out.file, out.strings);
 }
 
 model::TransactionStatus RecordMapper::transactionStatus(CellReader& cells, bool deal,
@@ -169,7 +176,7 @@ void RecordMapper::setTransactionChannel(const CellReader& cells, model::Transac
   }
 }
 
-void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapEmail(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::EmailCampaignStats row;
   row.campaign_id = std::string(cells.text(Field::kCampaignId));
   row.name = std::string(cells.text(Field::kEmailName));
@@ -200,13 +207,13 @@ void RecordMapper::mapEmail(CellReader& cells, model::Dataset& out, RowOutcome& 
   row.origin = origin(cells.line());
   if (cells.failed()) return;
   if (row.sent_at) widen(outcome, dayOf(*row.sent_at, context_.utc_offset_minutes));
-  out.emails.push_back(std::move(row));
+  out.tables.emails.append(row, out.file, out.strings);
 }
 
 // A visit log (Matomo Live) or an event log: one row per visit or event. A file with an event
 // column gives each row the type its event names; an event no vocabulary entry knows is
 // rejected (a silently dropped form submission would lower the form fill rate).
-void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutcome& outcome) {
+void RecordMapper::mapTouchpoint(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::Touchpoint row;
   if (!touchpointType(cells, row.type)) return;
   row.contact_ref = emailKey(cells.text(Field::kEmail));
@@ -243,7 +250,7 @@ void RecordMapper::mapTouchpoint(CellReader& cells, model::Dataset& out, RowOutc
   row.origin = origin(cells.line());
   if (cells.failed()) return;
   widen(outcome, dayOf(row.occurred_at, context_.utc_offset_minutes));
-  out.touchpoints.push_back(std::move(row));
+  out.tables.touchpoints.append(row, out.file, out.strings);
 }
 
 // Without an event column every row is a visit (Matomo Live); with one, the cell must name an
@@ -274,7 +281,7 @@ bool RecordMapper::touchpointType(CellReader& cells, model::TouchpointType& type
   return false;
 }
 
-void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
+void RecordMapper::mapPath(CellReader& cells, RowSink& out) {
   model::PathAggregate row;
   for (const std::string_view step : splitText(cells.text(Field::kPath), '>')) {
     if (!trimText(step).empty()) row.channels.emplace_back(trimText(step));
@@ -287,10 +294,10 @@ void RecordMapper::mapPath(CellReader& cells, model::Dataset& out) {
   row.conversion_value = cells.number(Field::kPathValue).value_or(0.0);
   row.nulls = cells.number(Field::kPathNulls).value_or(0.0);
   row.origin = origin(cells.line());
-  if (!cells.failed()) out.paths.push_back(std::move(row));
+  if (!cells.failed()) out.tables.paths.append(row, out.file, out.strings);
 }
 
-void RecordMapper::mapRfm(CellReader& cells, model::Dataset& out) {
+void RecordMapper::mapRfm(CellReader& cells, RowSink& out) {
   model::RfmSummary row;
   row.customer = std::string(cells.text(Field::kRfmCustomer));
   const auto frequency = cells.number(Field::kFrequency);
@@ -306,7 +313,7 @@ void RecordMapper::mapRfm(CellReader& cells, model::Dataset& out) {
   row.age = *age;
   row.monetary_value = cells.number(Field::kMonetary).value_or(0.0);
   row.origin = origin(cells.line());
-  if (!cells.failed()) out.rfm.push_back(std::move(row));
+  if (!cells.failed()) out.tables.rfm.append(row, out.file, out.strings);
 }
 
 }  // namespace roilens::sources
