@@ -17,6 +17,8 @@ export interface RoilensDashboardAttributes {
   'wasm-url'?: string;
   /** URL of engine-worker.js, if a bundler or a host moved it */
   'worker-url'?: string;
+  /** keep the view in the page's URL hash (leave off when the host uses the hash itself) */
+  'url-state'?: '' | boolean;
   /** set by the element while it reads files or computes */
   busy?: '' | boolean;
 }
@@ -42,11 +44,31 @@ export interface DashboardReport {
   clv: Clv | null;
 }
 
+/** What the user chose (never data): `roilens-view`'s detail, `element.view`, the URL hash. */
+export interface DashboardView {
+  grain: 'day' | 'week' | 'month' | 'quarter' | 'year' | 'all';
+  /** YYYY-MM-DD or "" */
+  from: string;
+  to: string;
+  /** a dimension, or "none" */
+  breakdown: string;
+  /** the period shown, or "" */
+  period: string;
+  trendKpis: string[];
+  comparison: string;
+  attribution: { model: string; measure: string };
+  showEmpty: boolean;
+  /** the folded panels */
+  closed: string[];
+}
+
 export interface RoilensDashboardEventMap extends HTMLElementEventMap {
   /** once per file read (bubbles, composed) */
   'roilens-file': CustomEvent<FileReport | FileFailure>;
   /** after every computation (bubbles, composed) */
   'roilens-report': CustomEvent<DashboardReport>;
+  /** after every change of the view (bubbles, composed) */
+  'roilens-view': CustomEvent<DashboardView>;
 }
 
 export declare class RoilensDashboard extends HTMLElement {
@@ -55,6 +77,8 @@ export declare class RoilensDashboard extends HTMLElement {
   addFiles(files: Iterable<File> | ArrayLike<File>): Promise<void>;
   /** The last `roilens-report` detail, or null before any file was read. */
   readonly report: DashboardReport | null;
+  /** The current view (a copy). */
+  readonly view: DashboardView;
   addEventListener<K extends keyof RoilensDashboardEventMap>(type: K,
     listener: (this: RoilensDashboard, event: RoilensDashboardEventMap[K]) => unknown,
     options?: boolean | AddEventListenerOptions): void;
@@ -74,5 +98,6 @@ declare global {
   interface DocumentEventMap {
     'roilens-file': CustomEvent<FileReport | FileFailure>;
     'roilens-report': CustomEvent<DashboardReport>;
+    'roilens-view': CustomEvent<DashboardView>;
   }
 }

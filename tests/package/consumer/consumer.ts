@@ -3,7 +3,7 @@ import { createEngine, RoilensError, type FileReport, type Report, type ErrorSha
 import type { Attribution } from 'roilens';
 import type { Clv } from 'roilens';
 import 'roilens/component';
-import type { RoilensDashboard, DashboardReport } from 'roilens/component';
+import type { RoilensDashboard, DashboardReport, DashboardView } from 'roilens/component';
 import createRoilensModule from 'roilens/wasm';
 import wasmUrl from 'roilens/roilens.wasm';
 
@@ -35,6 +35,10 @@ export function listen(): void {
   element.addEventListener('roilens-report', (event) => {
     const detail: DashboardReport = event.detail;
     console.log(detail.total?.values.length);
+  });
+  element.addEventListener('roilens-view', (event) => {
+    const view: DashboardView = event.detail;
+    console.log(view.grain, element.view.trendKpis.join(','));
   });
   element.addEventListener('roilens-file', (event) => {
     const detail = event.detail;
