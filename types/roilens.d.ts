@@ -75,9 +75,9 @@ export interface MemoryUsage {
 
 export interface Engine {
   /**
-   * Reads one file. Rejects with `file_too_large` before reading when its size times
-   * HEAP_BYTES_PER_INPUT_BYTE exceeds the heap left; resolves to the file report otherwise (a
-   * file that could not be read resolves too, with `error` set).
+   * Reads one file. Rejects with `file_too_large` before reading when the files already loaded
+   * plus this one exceed inputLimitBytes() (docs/errors.md); resolves to the file report
+   * otherwise (a file that could not be read resolves too, with `error` set).
    */
   addFile(name: string, source: FileSource, options?: AddFileOptions): Promise<FileReport>;
   inspect(): Promise<Inspection>;
@@ -99,8 +99,10 @@ export declare function createEngine(options?: EngineOptions): Promise<Engine>;
 
 /** Default size of the pieces a file is fed in: 1 MiB. */
 export declare const DEFAULT_CHUNK_BYTES: number;
-/** Peak heap bytes taken per input byte, used to refuse too large files up front. */
+/** Peak heap bytes per byte of input (reading and the report), used to refuse too large files up front. */
 export declare const HEAP_BYTES_PER_INPUT_BYTE: number;
+/** Bytes of files the engine takes in all: 4 GiB / HEAP_BYTES_PER_INPUT_BYTE. */
+export declare function inputLimitBytes(): number;
 /** The wasm32 heap ceiling: 4 GiB. */
 export declare const MAXIMUM_HEAP_BYTES: number;
 

@@ -96,21 +96,28 @@ function formatBytes(bytes, lang) {
   return `${lang === 'fr' ? text.replace('.', ',') : text} ${units[unit]}`;
 }
 
-// The up-front refusal of a file whose reading cannot fit in the heap left (docs/errors.md).
-function tooLargeError(name, size, memory) {
-  const left = Math.max(0, memory.maximum - memory.allocated);
-  const limit = Math.floor(left / HEAP_BYTES_PER_INPUT_BYTE);
-  const [en, fr] = ['en', 'fr'].map((lang) => [formatBytes(size, lang), formatBytes(limit, lang),
-    formatBytes(memory.allocated, lang), formatBytes(memory.maximum, lang)]);
+// The input the engine can take in all: reading the files and computing the report over them
+// takes up to HEAP_BYTES_PER_INPUT_BYTE bytes of heap per byte of file (docs/errors.md).
+export function inputLimitBytes() {
+  return Math.floor(MAXIMUM_HEAP_BYTES / HEAP_BYTES_PER_INPUT_BYTE);
+}
+
+// The up-front refusal of a file that, with the files already loaded, is more than the engine can
+// take (docs/errors.md, "Files too large").
+function tooLargeError(name, size, loadedBytes) {
+  const left = Math.max(0, inputLimitBytes() - loadedBytes);
+  const [en, fr] = ['en', 'fr'].map((lang) => [formatBytes(size, lang), formatBytes(left, lang),
+    formatBytes(loadedBytes, lang), formatBytes(MAXIMUM_HEAP_BYTES, lang)]);
   return new RoilensError({ code: 'file_too_large', file: name,
-    message_en: `${name}: this file (${en[0]}) is larger than what the engine can still load ` +
-      `(${en[1]}): reading takes about ${HEAP_BYTES_PER_INPUT_BYTE} bytes of memory per byte of ` +
-      `file, and ${en[2]} of the ${en[3]} the engine may use are taken. Remove files, or split ` +
-      'this one (by date range).',
-    message_fr: `${name} : ce fichier (${fr[0]}) dépasse ce que le moteur peut encore charger ` +
-      `(${fr[1]}) : la lecture prend environ ${HEAP_BYTES_PER_INPUT_BYTE} octets de mémoire par ` +
-      `octet de fichier, et ${fr[2]} des ${fr[3]} que le moteur peut utiliser sont pris. ` +
-      'Retirez des fichiers, ou découpez celui-ci (par période).' });
+    message_en: `${name}: this file (${en[0]}) is more than the engine can still take (${en[1]}, ` +
+      `with ${en[2]} of files already loaded): reading files and computing the dashboard take ` +
+      `up to ${HEAP_BYTES_PER_INPUT_BYTE} bytes of memory per byte of file, and the engine can ` +
+      `use ${en[3]}. Remove files, or split this one (by date range).`,
+    message_fr: `${name} : ce fichier (${fr[0]}) dépasse ce que le moteur peut encore prendre ` +
+      `(${fr[1]}, avec ${fr[2]} de fichiers déjà chargés) : lire les fichiers et calculer le ` +
+      `tableau de bord prend jusqu'à ${HEAP_BYTES_PER_INPUT_BYTE} octets de mémoire par octet de ` +
+      `fichier, et le moteur peut utiliser ${fr[3]}. Retirez des fichiers, ou découpez celui-ci ` +
+      '(par période).' });
 }
 
 // The failed call's error, completed with what the restart did.
@@ -245,7 +252,7 @@ export async function createEngine(options = {}) {
     : directBackend({ engineOptions: { ...engineOptions, moduleFactory }, sessionOptions }));
   let backend = await start();
   const exclusive = serialQueue();
-  // The files the current Session holds, in the order read: {name, source, options}.
+  // The files the current Session holds, in the order read: {name, source, options, bytes}.
   let held = [];
   let disposed = false;
   const guard = () => {
@@ -255,14 +262,13 @@ export async function createEngine(options = {}) {
     }
   };
 
-  // Feeds one file through the current backend; returns its file report.
+  const loadedBytes = () => held.reduce((sum, file) => sum + file.bytes, 0);
+
+  // Feeds one file through the current backend; returns its file report and the bytes fed.
   const feedFile = async (name, source, engineFileOptions, onProgress) => {
     const total = sizeOf(source);
-    if (total !== null) {
-      const memory = await backend.call('memory');
-      if (total * HEAP_BYTES_PER_INPUT_BYTE > memory.maximum - memory.allocated) {
-        throw tooLargeError(name, total, memory);
-      }
+    if (total !== null && loadedBytes() + total > inputLimitBytes()) {
+      throw tooLargeError(name, total, loadedBytes());
     }
     await backend.call('beginFile', [name, engineFileOptions]);
     let loaded = 0;
@@ -282,7 +288,7 @@ export async function createEngine(options = {}) {
       if (!FATAL_CODES.has(error?.code)) await backend.call('endFile').catch(() => {});
       throw error;
     }
-    return backend.call('endFile');
+    return { report: await backend.call('endFile'), bytes: loaded };
   };
 
   // A new backend holding the same files: each kept Blob is read again; a file that cannot be
@@ -293,12 +299,14 @@ export async function createEngine(options = {}) {
     let toRestore = held.filter((f) => isRestorable(f.source));
     for (;;) {
       backend = await start();
+      held = [];
       const restored = [];
       let failed = null;
       for (const file of toRestore) {
         try {
           await feedFile(file.name, file.source, file.options);
           restored.push(file);
+          held = restored;
         } catch (error) {
           if (!FATAL_CODES.has(error?.code)) throw error;
           failed = file;
@@ -335,8 +343,8 @@ export async function createEngine(options = {}) {
         message_fr: `${name} : un fichier doit être fourni en octets, en Blob/File ou en ReadableStream` });
     }
     const { onProgress, ...engineFileOptions } = fileOptions;
-    const report = await feedFile(name, source, engineFileOptions, onProgress);
-    held.push({ name, source, options: engineFileOptions });
+    const { report, bytes } = await feedFile(name, source, engineFileOptions, onProgress);
+    held.push({ name, source, options: engineFileOptions, bytes });
     return report;
   });
 

@@ -6,7 +6,9 @@ import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createEngine, RoilensError } from '../../web/roilens.js';
+import {
+  createEngine, HEAP_BYTES_PER_INPUT_BYTE, MAXIMUM_HEAP_BYTES, RoilensError,
+} from '../../web/roilens.js';
 import createStubModule from './fixtures/stub-roilens.mjs';
 import { foreignRequests, openBrowser, REPO, SAMPLES, WEB } from './harness.mjs';
 
@@ -85,6 +87,27 @@ for (const [label, extra] of engines) {
       await engine.dispose();
     });
 
+    test('the files already loaded count against the limit of the next one', async () => {
+      const engine = await createEngine({ worker: false, utcOffsetMinutes: 0, ...extra });
+      const contacts = readFileSync(join(SAMPLES, CONTACTS));
+      await engine.addFile(CONTACTS, contacts);
+      // A Blob that says it is one byte more than what is left; refused before any byte is read.
+      const limit = Math.floor(MAXIMUM_HEAP_BYTES / HEAP_BYTES_PER_INPUT_BYTE);
+      const tooBig = new Blob(['never read']);
+      Object.defineProperty(tooBig, 'size', { value: limit - contacts.length + 1 });
+      await assert.rejects(engine.addFile('big.csv', tooBig), (error) => {
+        assert.equal(error.code, 'file_too_large');
+        assert.equal(error.file, 'big.csv');
+        // the sample contacts file is 10,140 bytes: "10.1 kB" already loaded
+        assert.equal(contacts.length, 10140);
+        assert.ok(error.message_en.includes('with 10.1 kB of files already loaded'), error.message_en);
+        assert.ok(error.message_fr.includes('avec 10,1 ko de fichiers déjà chargés'), error.message_fr);
+        return true;
+      });
+      assert.deepEqual((await engine.inspect()).files.map((f) => f.file), [CONTACTS]);
+      await engine.dispose();
+    });
+
     test('after a trap the engine is replaced: Blob files come back, bytes are named as lost', async () => {
       const restarts = [];
       const engine = await createEngine({ worker: false, utcOffsetMinutes: 0, testHooks: true,
@@ -134,8 +157,8 @@ describe('createEngine() in Chromium (worker)', () => {
 
   test('a file past the limit is refused up front with its size and the limit; a small one then loads', async () => {
     await openPage();
-    // 1.2 GB of nothing (a sparse file: no disk used). The limit for an empty engine is about
-    // (4 GiB - the few MB it holds) / 16 bytes of heap per input byte ≈ 4294.97 MB / 16 ≈ 268 MB
+    // 1.2 GB of nothing (a sparse file: no disk used). The engine takes 4 GiB / 24 bytes of heap
+    // per input byte: 4,294,967,296 / 24 = 178,956,970 bytes of files in all, "179.0 MB"
     // (docs/errors.md).
     const huge = join(scratch, 'huge-export.csv');
     const fd = openSync(huge, 'w');
@@ -145,7 +168,6 @@ describe('createEngine() in Chromium (worker)', () => {
     const outcome = await browser.page.evaluate(async () => {
       const engine = await window.roilens.createEngine({ utcOffsetMinutes: 0 });
       const [hugeFile, small] = document.getElementById('files').files;
-      const before = await engine.memory();
       let progressCalls = 0;
       let refused = null;
       try {
@@ -156,21 +178,17 @@ describe('createEngine() in Chromium (worker)', () => {
       const report = await engine.addFile(small.name, small);
       const files = (await engine.inspect()).files.map((f) => f.file);
       await engine.dispose();
-      return { before, progressCalls, refused, rows: report.rows, files,
-        perByte: window.roilens.HEAP_BYTES_PER_INPUT_BYTE };
+      return { progressCalls, refused, rows: report.rows, files,
+        perByte: window.roilens.HEAP_BYTES_PER_INPUT_BYTE, maximum: window.roilens.MAXIMUM_HEAP_BYTES };
     });
     assert.ok(outcome.refused?.isRoilensError, JSON.stringify(outcome.refused));
     assert.equal(outcome.refused.code, 'file_too_large');
     assert.equal(outcome.refused.file, 'huge-export.csv');
     assert.equal(outcome.progressCalls, 0, 'nothing was read');
-    // The limit stated is the heap left divided by the bytes of heap per input byte.
-    const limitMb = (outcome.before.maximum - outcome.before.allocated) / outcome.perByte / 1e6;
-    assert.equal(outcome.before.maximum, 4 * 1024 ** 3);
-    assert.ok(limitMb > 200 && limitMb < 1200, `limit ${limitMb} MB`);
-    assert.match(outcome.refused.message_en, /\(1\.20 GB\)/);
-    assert.ok(outcome.refused.message_en.includes(`(${limitMb.toFixed(1)} MB)`), outcome.refused.message_en);
-    assert.match(outcome.refused.message_fr, /\(1,20 Go\)/);
-    assert.ok(outcome.refused.message_fr.includes(`(${limitMb.toFixed(1).replace('.', ',')} Mo)`));
+    assert.equal(outcome.maximum, 4 * 1024 ** 3);
+    assert.equal(outcome.perByte, 24);
+    assert.match(outcome.refused.message_en, /this file \(1\.20 GB\) is more than the engine can still take \(179\.0 MB, with 0 bytes of files already loaded\)/);
+    assert.match(outcome.refused.message_fr, /ce fichier \(1,20 Go\) dépasse ce que le moteur peut encore prendre \(179,0 Mo, avec 0 octets de fichiers déjà chargés\)/);
     assert.equal(outcome.rows.kept, 60);
     assert.deepEqual(outcome.files, [CONTACTS]);
     assert.deepEqual(foreignRequests(browser.requests), []);
