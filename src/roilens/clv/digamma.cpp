@@ -1,10 +1,12 @@
 #include "roilens/clv/digamma.hpp"
 
 #include <cmath>
+#include <limits>
 
 namespace roilens::clv {
 
 double digamma(double x) {
+  if (!(x > 0.0)) return std::numeric_limits<double>::quiet_NaN();  // outside the domain
   double shift = 0.0;  // Σ 1/x over the recurrence steps
   while (x < 10.0) {
     shift += 1.0 / x;

@@ -39,6 +39,10 @@ double dot(const Point& x, const Point& y) {
   return std::inner_product(x.begin(), x.end(), y.begin(), 0.0);
 }
 
+bool allFinite(const Point& x) {
+  return std::all_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
+}
+
 double maxAbs(const Point& x) {
   double m = 0.0;
   for (const double v : x) m = std::max(m, std::fabs(v));
@@ -280,7 +284,7 @@ Minimum polishToRoot(CountedObjective& f, const Gradient& gradient, Minimum at, 
     for (double& v : minus_g) v = -v;
     const std::optional<Point> d =
         solvePositiveDefinite(hessianOfGradient(gradient, at.point), minus_g);
-    if (!d || !(maxAbs(*d) < distance)) break;
+    if (!d || !allFinite(*d) || !(maxAbs(*d) < distance)) break;
     distance = maxAbs(*d);
     double scale = 1.0;
     Point next = axpy(scale, *d, at.point);
@@ -338,7 +342,8 @@ Result<Minimum> search(const Objective& objective, const Gradient* exact_gradien
   // Converged: a small gradient, or (on a well-curved optimum where rounding noise keeps the
   // numerical gradient above the tolerance) a Newton step below 1e-6 in log-parameters, i.e.
   // parameters known to 1e-6 relative.
-  if (maxAbs(g) > options.gradient_tolerance && !(distance < options.step_tolerance)) {
+  if ((!allFinite(g) || maxAbs(g) > options.gradient_tolerance) &&
+      !(distance < options.step_tolerance)) {
     return notConverged(
         "the model fit did not settle within its budget: customers may be too alike for the "
         "model (it needs differences between them), or too few; a small penalizer (e.g. 0.001) "

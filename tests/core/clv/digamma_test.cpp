@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace roilens::clv {
@@ -35,6 +36,14 @@ TEST(Digamma, IsTheDerivativeOfLogGamma) {
     const double slope = (std::lgamma(x + h) - std::lgamma(x - h)) / (2.0 * h);
     EXPECT_NEAR(digamma(x), slope, 1e-7 * (1.0 + std::fabs(slope))) << x;
   }
+}
+
+TEST(Digamma, OutsideItsDomainIsNotANumber) {
+  // ψ has poles at 0, −1, −2, …; the likelihoods only need x > 0. Huge negative x must not loop.
+  EXPECT_TRUE(std::isnan(digamma(0.0)));
+  EXPECT_TRUE(std::isnan(digamma(-1e300)));
+  EXPECT_TRUE(std::isnan(digamma(-std::numeric_limits<double>::infinity())));
+  EXPECT_TRUE(std::isnan(digamma(std::numeric_limits<double>::quiet_NaN())));
 }
 
 }  // namespace
