@@ -172,19 +172,17 @@ Result<ChannelCredits> runMarkov(int order, const ModelRun& run, json& result) {
 }
 
 ChannelCredits runShapley(const ModelRun& run, json& result) {
-  const AttributionOptions& o = run.options;
-  const ShapleyAttribution shapley =
-      attributeShapley(run.journeys, {o.shapley_max_exact_channels, o.shapley_permutations, o.seed},
-                       run.totals.credit);
-  result["shapley"] = {{"method", shapley.exact ? "exact" : "permutation_sampling"},
-                       {"channels", shapley.channel_count},
-                       {"conversion_phi", shapley.conversion_phi},
-                       {"value_phi", shapley.value_phi}};
-  if (!shapley.exact) {
-    result["shapley"]["permutations"] = shapley.permutations;
-    result["shapley"]["seed"] = o.seed;
+  ChannelCredits credits = attributeShapley(run.journeys);
+  json conversion_phi = json::object(), value_phi = json::object();
+  for (const auto& [channel, credit] : credits) {
+    conversion_phi[channel] = credit.conversions;
+    value_phi[channel] = credit.value;
   }
-  return shapley.credits;
+  result["shapley"] = {{"method", "closed_form"},
+                       {"channels", credits.size()},
+                       {"conversion_phi", std::move(conversion_phi)},
+                       {"value_phi", std::move(value_phi)}};
+  return credits;
 }
 
 // Runs one model and appends its entry (and its Markov / Shapley / campaign details).

@@ -60,10 +60,14 @@ constexpr std::array<ModelInfo, kModelCount> kCatalogue{{
      "As order 1, but each state remembers the last three channels of the journey.",
      "Comme l'ordre 1, mais chaque état retient les trois derniers canaux du parcours."},
     {ModelId::kShapley, "shapley", "Shapley value", "Valeur de Shapley",
-     "Data-driven: each channel gets its average marginal contribution to the conversion rate over "
-     "all the orders in which channels can join a journey.",
-     "Piloté par les données : chaque canal reçoit sa contribution marginale moyenne au taux de "
-     "conversion, sur tous les ordres d'arrivée possibles des canaux."},
+     "Data-driven: each channel gets its average marginal contribution to the "
+     "conversions of the journeys made only of the channels present, over all the orders in which "
+     "channels can join; this shares each conversion equally among the distinct channels of its "
+     "journey.",
+     "Piloté par les données : chaque canal reçoit sa contribution marginale "
+     "moyenne aux conversions des parcours formés uniquement des canaux présents, sur tous les "
+     "ordres d'arrivée possibles ; chaque conversion est ainsi partagée à parts égales entre les "
+     "canaux distincts de son parcours."},
 }};
 
 }  // namespace

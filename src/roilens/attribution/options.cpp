@@ -17,14 +17,8 @@ Error optionError(const std::string& key, const std::string& en, const std::stri
                "Option d'attribution « " + key + " » : " + fr, Position{"", 0, key}};
 }
 
-constexpr std::array<std::string_view, 8> kKnownKeys{"model",
-                                                     "half_life_days",
-                                                     "lookback_days",
-                                                     "conversion",
-                                                     "markov_orders",
-                                                     "shapley_max_exact_channels",
-                                                     "shapley_permutations",
-                                                     "seed"};
+constexpr std::array<std::string_view, 5> kKnownKeys{"model", "half_life_days", "lookback_days",
+                                                     "conversion", "markov_orders"};
 
 // A strictly positive, finite number of days.
 std::optional<Error> readDays(const json& j, const std::string& key, double& out) {
@@ -35,19 +29,6 @@ std::optional<Error> readDays(const json& j, const std::string& key, double& out
                        "un nombre de jours supérieur à 0 est attendu.");
   }
   out = v.get<double>();
-  return std::nullopt;
-}
-
-std::optional<Error> readInt(const json& j, const std::string& key, int low, int high, int& out) {
-  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
-  const json& v = j.at(key);
-  if (!v.is_number_integer() || v.get<long long>() < low || v.get<long long>() > high) {
-    const std::string range = std::to_string(low) + ".." + std::to_string(high);
-    return optionError(key, "expected a whole number in " + range + ".",
-                       "un nombre entier entre " + std::to_string(low) + " et " +
-                           std::to_string(high) + " est attendu.");
-  }
-  out = static_cast<int>(v.get<long long>());
   return std::nullopt;
 }
 
@@ -100,17 +81,6 @@ std::optional<Error> readMarkovOrders(const json& j, AttributionOptions& out) {
   return std::nullopt;
 }
 
-std::optional<Error> readSeed(const json& j, AttributionOptions& out) {
-  if (!j.contains("seed") || j.at("seed").is_null()) return std::nullopt;
-  const json& v = j.at("seed");
-  if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<long long>() >= 0)) {
-    return optionError("seed", "expected a whole number 0 or greater.",
-                       "un nombre entier positif ou nul est attendu.");
-  }
-  out.seed = v.get<std::uint64_t>();
-  return std::nullopt;
-}
-
 }  // namespace
 
 const char* conversionEventKey(ConversionEvent event) {
@@ -142,9 +112,7 @@ Result<AttributionOptions> parseAttributionOptions(const nlohmann::json& json) {
       readDays(json, "lookback_days", options.lookback_days),
       readConversion(json, options),
       readMarkovOrders(json, options),
-      readInt(json, "shapley_max_exact_channels", 0, 20, options.shapley_max_exact_channels),
-      readInt(json, "shapley_permutations", 1, 1000000, options.shapley_permutations),
-      readSeed(json, options)};
+  };
   for (const std::optional<Error>& error : errors) {
     if (error) return *error;
   }

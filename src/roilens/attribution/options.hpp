@@ -1,6 +1,5 @@
 #pragma once
 // What the caller asks of the attribution: which models, time decay, lookback, conversion event.
-#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -22,9 +21,6 @@ struct AttributionOptions {
   double lookback_days = 90.0;
   ConversionEvent conversion = ConversionEvent::kPurchase;
   std::vector<int> markov_orders = {1, 2, 3};  // orders computed when model is "all"
-  int shapley_max_exact_channels = 15;         // above: seeded permutation sampling
-  int shapley_permutations = 2000;             // permutations drawn by the approximation
-  std::uint64_t seed = 1;                      // seed of the Shapley approximation only
 };
 
 // Reads options from JSON; missing keys keep their defaults, null means default too.

@@ -1,40 +1,26 @@
 #pragma once
-// Shapley-value attribution over channels (the "sum over subsets" game of Zhao et al. 2018,
-// with conversion rates).
+// Shapley-value attribution over channels: the simplified Shapley value of Zhao, Mahboobi &
+// Bagheri (2018), "Shapley Value Methods for Attribution Modeling in Online Advertising"
+// (arXiv:1804.05327), the one Google Ads Data Hub uses.
 //
-// Characteristic function: journeys are grouped by their channel SET T (order and repeats
-// ignored); r(T) = conversions(T) / (conversions(T) + nulls(T)) is the observed conversion rate
-// of the journeys whose channel set is exactly T. The worth of a coalition S is
-//   v(S) = Σ_{T ⊆ S} r(T),
-// the conversion rates of every combination of S's channels that was observed. The value game
-// uses the value per journey, value(T) / (conversions(T) + nulls(T)), in place of r(T).
-// Shapley values φ_i = Σ_{S ∌ i} |S|!(n−|S|−1)!/n! · (v(S ∪ {i}) − v(S)) are finally scaled so
-// that the channels' conversions and values add up exactly to the totals.
-#include <cstdint>
-#include <map>
+// Players are channels. R(T) = conversions of the journeys whose channel SET is exactly T
+// (order and repeats ignored). The worth of a coalition S is the conversions of the journeys
+// made only of S's channels:
+//   v(S) = Σ_{T ⊆ S} R(T).
+// v is a sum of unanimity games R(T)·u_T, so its Shapley value has the closed form
+//   φ_i = Σ_{T ∋ i} R(T) / |T|:
+// each journey's conversions are split equally among its distinct channels. The value game is the
+// same with the journeys' value in place of their conversions. Σ_i φ_i = v(all channels) = the
+// total conversions (value): every channel's credit is a count, nothing is rescaled, and a rare
+// channel set weighs by its conversions, not by its rate. Non-converting journeys add nothing.
 #include <span>
-#include <string>
 
 #include "roilens/attribution/journey.hpp"
 
 namespace roilens::attribution {
 
-struct ShapleySettings {
-  int max_exact_channels = 15;  // up to this many channels: exact sum over all 2^n coalitions
-  int permutations = 2000;      // above: this many seeded random channel orders
-  std::uint64_t seed = 1;
-};
-
-struct ShapleyAttribution {
-  bool exact = true;
-  int channel_count = 0;
-  int permutations = 0;                          // 0 when exact
-  std::map<std::string, double> conversion_phi;  // unscaled Shapley values of the rate game
-  std::map<std::string, double> value_phi;       // unscaled Shapley values of the value game
-  ChannelCredits credits;                        // scaled to the totals
-};
-
-ShapleyAttribution attributeShapley(std::span<const Journey> journeys, const ShapleySettings& s,
-                                    Credit totals);
+// Credits φ_i of the conversion game and of the value game, for every channel seen in a journey
+// (0 for a channel that only appears in non-converting journeys).
+ChannelCredits attributeShapley(std::span<const Journey> journeys);
 
 }  // namespace roilens::attribution

@@ -241,13 +241,27 @@ json holdoutJson(const RfmTable& table, const std::vector<CustomerRow>& rows, co
 
 // Historical, cohort and channel views over every customer of the data (`full` is built without
 // the calibration split, so customers acquired after the calibration end count too).
+json cohortsCutWarning(const CohortTable& table) {
+  const std::string months = std::to_string(*table.months_kept),
+                    cells = std::to_string(table.cells), cap = std::to_string(kMaxCohortCells);
+  return message("cohort_retention_truncated",
+                 "cohort retention is cut to the first " + months +
+                     " months after each cohort's first month: the whole table would have " +
+                     cells + " cohort × month cells, more than the " + cap + " kept",
+                 "la rétention par cohorte est coupée aux " + months +
+                     " premiers mois de chaque cohorte : le tableau complet aurait " + cells +
+                     " cellules cohorte × mois, plus que les " + cap + " conservées");
+}
+
 void addTransactionViews(json& doc, const model::Dataset& dataset, const RfmTable& full,
-                         const ClvOptions& options) {
+                         const ClvOptions& options, json& warnings) {
   std::vector<const CustomerRfm*> all;
   for (const CustomerRfm& c : full.customers) all.push_back(&c);
   doc["historical"] = historicalJson(historicalClv(all, full.last_purchase_day, options.margin));
   json cohorts = json::array();
-  for (const CohortRow& row : cohortRetention(full)) {
+  const CohortTable cohort_table = cohortRetention(full);
+  if (cohort_table.months_kept) warnings.push_back(cohortsCutWarning(cohort_table));
+  for (const CohortRow& row : cohort_table.rows) {
     cohorts.push_back({{"cohort", row.cohort},
                        {"customers", row.customers},
                        {"revenue", row.revenue},
@@ -331,12 +345,12 @@ Result<json> analyse(const model::Dataset& dataset, const ClvOptions& options) {
                         {"currency", table->currency}};
     doc["holdout"] = table->has_holdout ? holdoutJson(*table, rows, models) : json(nullptr);
     if (!options.calibration_end) {
-      addTransactionViews(doc, dataset, *table, options);
+      addTransactionViews(doc, dataset, *table, options, models.warnings);
     } else {  // cannot fail: the same purchases were just summarised
       const Result<RfmTable> full =
           buildRfm(dataset.transactions, {options.unit, std::nullopt, options.utc_offset_minutes});
       if (!full) return full.error();
-      addTransactionViews(doc, dataset, full.value(), options);
+      addTransactionViews(doc, dataset, full.value(), options, models.warnings);
     }
   }
   doc["warnings"] = std::move(models.warnings);

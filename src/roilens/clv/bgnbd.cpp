@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "roilens/clv/compensated_sum.hpp"
+#include "roilens/clv/digamma.hpp"
 #include "roilens/clv/hyp2f1.hpp"
 
 namespace roilens::clv {
@@ -93,6 +95,45 @@ double rowLogLikelihood(const BgnbdParams& p, const FrequencyTerms& f, const Rep
   return f.a1_a2 + logAddExp(a3, a4);
 }
 
+// The digamma values of eq. 6's derivatives that depend on the parameters only.
+struct ParameterDigammas {
+  explicit ParameterDigammas(const BgnbdParams& p)
+      : r(digamma(p.r)), b(digamma(p.b)), a_b(digamma(p.a + p.b)) {}
+  double r, b, a_b;  // ψ(r), ψ(b), ψ(a+b)
+};
+
+// The digamma values of eq. 6's derivatives that depend on x (and on the parameters).
+struct FrequencyDigammas {
+  FrequencyDigammas(const BgnbdParams& p, double x)
+      : x(x), r_x(digamma(p.r + x)), b_x(digamma(p.b + x)), a_b_x(digamma(p.a + p.b + x)) {}
+  double x;
+  double r_x, b_x, a_b_x;  // ψ(r+x), ψ(b+x), ψ(a+b+x)
+};
+
+// ∂ℓ/∂(r, α, a, b) of one row. With L_T = ln(α+T), L_t = ln(α+t_x) and the shares
+// w3 = e^A3 / (e^A3 + e^A4), w4 = 1 − w3 of the two terms (w4 = 0 when x = 0):
+//   ∂r = ψ(r+x) − ψ(r) + ln α − w3 L_T − w4 L_t
+//   ∂α = r/α − (r+x) (w3/(α+T) + w4/(α+t_x))
+//   ∂a = ψ(a+b) − ψ(a+b+x) + w4/a
+//   ∂b = ψ(b+x) − ψ(b) + ψ(a+b) − ψ(a+b+x) − w4/(b+x−1)
+BgnbdGradient rowGradient(const BgnbdParams& p, const FrequencyTerms& f, const FrequencyDigammas& d,
+                          const ParameterDigammas& constant, const RepeatHistory& h) {
+  const double log_t_big = std::log(p.alpha + h.age);
+  const double log_t_small = std::log(p.alpha + h.recency);
+  const double a3 = -(p.r + f.x) * log_t_big;
+  const double a4 =
+      f.x > 0.0 ? f.a4_head - (p.r + f.x) * log_t_small : -std::numeric_limits<double>::infinity();
+  const double total = logAddExp(a3, a4);
+  const double w3 = std::exp(a3 - total);
+  const double w4 = f.x > 0.0 ? std::exp(a4 - total) : 0.0;
+  BgnbdGradient g;
+  g.r = d.r_x - constant.r + std::log(p.alpha) - w3 * log_t_big - w4 * log_t_small;
+  g.alpha = p.r / p.alpha - (p.r + f.x) * (w3 / (p.alpha + h.age) + w4 / (p.alpha + h.recency));
+  g.a = constant.a_b - d.a_b_x + (f.x > 0.0 ? w4 / p.a : 0.0);
+  g.b = d.b_x - constant.b + constant.a_b - d.a_b_x - (f.x > 0.0 ? w4 / (p.b + f.x - 1.0) : 0.0);
+  return g;
+}
+
 }  // namespace
 
 double bgnbdLogLikelihood(const BgnbdParams& p, const RepeatHistory& h) {
@@ -100,9 +141,14 @@ double bgnbdLogLikelihood(const BgnbdParams& p, const RepeatHistory& h) {
 }
 
 double bgnbdLogLikelihood(const BgnbdParams& params, const std::vector<RepeatHistory>& histories) {
-  double total = 0.0;
-  for (const RepeatHistory& h : histories) total += bgnbdLogLikelihood(params, h);
-  return total;
+  CompensatedSum total;
+  for (const RepeatHistory& h : histories) total.add(bgnbdLogLikelihood(params, h));
+  return total.value();
+}
+
+BgnbdGradient bgnbdLogLikelihoodGradient(const BgnbdParams& p, const RepeatHistory& h) {
+  return rowGradient(p, FrequencyTerms(p, h.frequency), FrequencyDigammas(p, h.frequency),
+                     ParameterDigammas(p), h);
 }
 
 Result<BgnbdFit> fitBgnbd(const std::vector<RepeatHistory>& histories, const FitOptions& options) {
@@ -116,16 +162,40 @@ Result<BgnbdFit> fitBgnbd(const std::vector<RepeatHistory>& histories, const Fit
   const double n = static_cast<double>(histories.size());
   const Objective objective = [&](const std::vector<double>& logs) {
     const BgnbdParams p = fromLogs(logs);
-    double ll = 0.0;
+    CompensatedSum ll;
     std::optional<FrequencyTerms> terms;
     for (const auto& [h, w] : rows) {  // sorted by x: the x-only terms change rarely
       if (!terms || terms->x != h.frequency) terms.emplace(p, h.frequency);
-      ll += w * rowLogLikelihood(p, *terms, h);
+      ll.add(w * rowLogLikelihood(p, *terms, h));
     }
     const double penalty = p.r * p.r + p.alpha * p.alpha + p.a * p.a + p.b * p.b;
-    return -ll / n + options.penalizer * penalty;
+    return -ll.value() / n + options.penalizer * penalty;
   };
-  const Result<Minimum> found = minimise(objective, {0.0, 0.0, 0.0, 0.0}, options.minimiser);
+  // d/d(ln θ) of the objective = θ (−(1/n) Σ w ∂ℓ/∂θ + 2 penalizer θ).
+  const Gradient gradient = [&](const std::vector<double>& logs) {
+    const BgnbdParams p = fromLogs(logs);
+    const ParameterDigammas constant(p);
+    CompensatedSum r, alpha, a, b;
+    std::optional<FrequencyTerms> terms;
+    std::optional<FrequencyDigammas> digammas;
+    for (const auto& [h, w] : rows) {
+      if (!terms || terms->x != h.frequency) {
+        terms.emplace(p, h.frequency);
+        digammas.emplace(p, h.frequency);
+      }
+      const BgnbdGradient g = rowGradient(p, *terms, *digammas, constant, h);
+      r.add(w * g.r);
+      alpha.add(w * g.alpha);
+      a.add(w * g.a);
+      b.add(w * g.b);
+    }
+    const auto chain = [&](double theta, const CompensatedSum& d) {
+      return theta * (-d.value() / n + 2.0 * options.penalizer * theta);
+    };
+    return std::vector<double>{chain(p.r, r), chain(p.alpha, alpha), chain(p.a, a), chain(p.b, b)};
+  };
+  const Result<Minimum> found =
+      minimise(objective, gradient, {0.0, 0.0, 0.0, 0.0}, options.minimiser);
   if (!found) return found.error();
   const BgnbdParams params = fromLogs(found.value().point);
   return BgnbdFit{params, bgnbdLogLikelihood(params, histories), histories.size(),

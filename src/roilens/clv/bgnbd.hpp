@@ -42,7 +42,14 @@ struct BgnbdFit {
 double bgnbdLogLikelihood(const BgnbdParams& params, const RepeatHistory& history);
 double bgnbdLogLikelihood(const BgnbdParams& params, const std::vector<RepeatHistory>& histories);
 
-// Maximum likelihood on log-parameters. kMissingInput when there are no customers,
+// The partial derivatives of one customer's log-likelihood with respect to r, alpha, a and b.
+struct BgnbdGradient {
+  double r = 0.0, alpha = 0.0, a = 0.0, b = 0.0;
+};
+BgnbdGradient bgnbdLogLikelihoodGradient(const BgnbdParams& params, const RepeatHistory& history);
+
+// Maximum likelihood on log-parameters, polished to the root of the exact gradient (so every
+// build gives the same fit, optimiser.hpp). kMissingInput when there are no customers,
 // kNotConverged when the optimiser fails (e.g. no repeat purchase at all).
 Result<BgnbdFit> fitBgnbd(const std::vector<RepeatHistory>& histories,
                           const FitOptions& options = {});

@@ -5,6 +5,9 @@
 #include <optional>
 #include <string>
 
+#include "roilens/clv/compensated_sum.hpp"
+#include "roilens/clv/digamma.hpp"
+
 namespace roilens::clv {
 
 namespace {
@@ -27,7 +30,34 @@ double rowLogLikelihood(const GammaGammaParams& g, const FrequencyTerms& f, doub
   return f.head + (f.px - 1.0) * log_m - (f.px + g.q) * std::log(f.x * m + g.gamma);
 }
 
+// The digamma values of the derivatives that depend on x (and on the parameters).
+struct FrequencyDigammas {
+  FrequencyDigammas(const GammaGammaParams& g, double x)
+      : x(x), px_q(digamma(g.p * x + g.q)), px(digamma(g.p * x)) {}
+  double x;
+  double px_q, px;  // ψ(px+q), ψ(px)
+};
+
+// ∂ℓ/∂(p, q, γ) of one customer, given ψ(q) (it depends on the parameters only):
+//   ∂p = x (ψ(px+q) − ψ(px) + ln x + ln m − ln(xm+γ))
+//   ∂q = ψ(px+q) − ψ(q) + ln γ − ln(xm+γ)
+//   ∂γ = q/γ − (px+q)/(xm+γ)
+GammaGammaGradient rowGradient(const GammaGammaParams& g, const FrequencyDigammas& psi,
+                               double psi_q, double m, double log_m) {
+  const double x = psi.x;
+  const double log_total = std::log(x * m + g.gamma);
+  return {x * (psi.px_q - psi.px + std::log(x) + log_m - log_total),
+          psi.px_q - psi_q + std::log(g.gamma) - log_total,
+          g.q / g.gamma - (g.p * x + g.q) / (x * m + g.gamma)};
+}
+
 }  // namespace
+
+GammaGammaGradient gammaGammaLogLikelihoodGradient(const GammaGammaParams& g,
+                                                   const SpendHistory& h) {
+  return rowGradient(g, FrequencyDigammas(g, h.frequency), digamma(g.q), h.monetary_value,
+                     std::log(h.monetary_value));
+}
 
 double gammaGammaLogLikelihood(const GammaGammaParams& g, const SpendHistory& h) {
   return rowLogLikelihood(g, FrequencyTerms(g, h.frequency), h.monetary_value,
@@ -66,23 +96,44 @@ Result<GammaGammaFit> fitGammaGamma(const std::vector<SpendHistory>& histories,
   for (const SpendHistory& h : histories) {
     rows.push_back({h.frequency, h.monetary_value, std::log(h.monetary_value)});
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& l, const Row& r) { return l.x < r.x; });
+  // Sorted by (x, m): one order on every standard library, so every build adds the same terms in
+  // the same order.
+  std::sort(rows.begin(), rows.end(),
+            [](const Row& l, const Row& r) { return l.x != r.x ? l.x < r.x : l.m < r.m; });
   const Objective objective = [&](const std::vector<double>& logs) {
     const GammaGammaParams g = params(logs);
-    double ll = 0.0;
+    CompensatedSum ll;
     std::optional<FrequencyTerms> terms;
     for (const Row& row : rows) {
       if (!terms || terms->x != row.x) terms.emplace(g, row.x);
-      ll += rowLogLikelihood(g, *terms, row.m, row.log_m);
+      ll.add(rowLogLikelihood(g, *terms, row.m, row.log_m));
     }
-    return -ll / n + options.penalizer * (g.p * g.p + g.q * g.q + g.gamma * g.gamma);
+    return -ll.value() / n + options.penalizer * (g.p * g.p + g.q * g.q + g.gamma * g.gamma);
   };
-  const Result<Minimum> found = minimise(objective, {0.0, 0.0, 0.0}, options.minimiser);
+  // d/d(ln θ) of the objective = θ (−(1/n) Σ ∂ℓ/∂θ + 2 penalizer θ).
+  const Gradient gradient = [&](const std::vector<double>& logs) {
+    const GammaGammaParams g = params(logs);
+    const double psi_q = digamma(g.q);
+    CompensatedSum dp, dq, dgamma;
+    std::optional<FrequencyDigammas> psi;
+    for (const Row& row : rows) {
+      if (!psi || psi->x != row.x) psi.emplace(g, row.x);
+      const GammaGammaGradient d = rowGradient(g, *psi, psi_q, row.m, row.log_m);
+      dp.add(d.p);
+      dq.add(d.q);
+      dgamma.add(d.gamma);
+    }
+    const auto chain = [&](double theta, const CompensatedSum& d) {
+      return theta * (-d.value() / n + 2.0 * options.penalizer * theta);
+    };
+    return std::vector<double>{chain(g.p, dp), chain(g.q, dq), chain(g.gamma, dgamma)};
+  };
+  const Result<Minimum> found = minimise(objective, gradient, {0.0, 0.0, 0.0}, options.minimiser);
   if (!found) return found.error();
   const GammaGammaParams fitted = params(found.value().point);
-  double ll = 0.0;
-  for (const SpendHistory& h : histories) ll += gammaGammaLogLikelihood(fitted, h);
-  return GammaGammaFit{fitted, ll, histories.size(), found.value().evaluations};
+  CompensatedSum ll;
+  for (const SpendHistory& h : histories) ll.add(gammaGammaLogLikelihood(fitted, h));
+  return GammaGammaFit{fitted, ll.value(), histories.size(), found.value().evaluations};
 }
 
 std::optional<double> conditionalExpectedSpend(const GammaGammaParams& g, const SpendHistory& h) {

@@ -33,8 +33,16 @@ struct GammaGammaFit {
 // One customer's log-likelihood of the observed mean m given x (note 025, eq. 3).
 double gammaGammaLogLikelihood(const GammaGammaParams& params, const SpendHistory& history);
 
+// The partial derivatives of one customer's log-likelihood with respect to p, q and gamma.
+struct GammaGammaGradient {
+  double p = 0.0, q = 0.0, gamma = 0.0;
+};
+GammaGammaGradient gammaGammaLogLikelihoodGradient(const GammaGammaParams& params,
+                                                   const SpendHistory& history);
+
 // Maximum likelihood on log-parameters over customers with x > 0 and m > 0 (the caller filters;
-// kInvalidArgument otherwise). Same penalty convention as fitBgnbd.
+// kInvalidArgument otherwise), polished to the root of the exact gradient (optimiser.hpp). Same
+// penalty convention as fitBgnbd.
 Result<GammaGammaFit> fitGammaGamma(const std::vector<SpendHistory>& histories,
                                     const FitOptions& options = {});
 

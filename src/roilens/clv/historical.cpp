@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "roilens/clv/acquisition.hpp"
@@ -59,32 +60,71 @@ HistoricalClv historicalClv(const std::vector<const CustomerRfm*>& customers,
   return out;
 }
 
-std::vector<CohortRow> cohortRetention(const RfmTable& rfm) {
+namespace {
+
+// The most months per cohort such that Σ min(span, months) stays within max_cells, given each
+// cohort's span (months from its first month to the last month of the data).
+std::size_t monthsThatFit(const std::map<int, std::size_t>& spans, std::size_t max_cells) {
+  std::size_t low = 0, high = 0;  // fits(low) holds; find the largest
+  for (const auto& [month, span] : spans) high = std::max(high, span);
+  const auto cells = [&](std::size_t months) {
+    std::size_t total = 0;
+    for (const auto& [month, span] : spans) total += std::min(span, months);
+    return total;
+  };
+  while (low < high) {
+    const std::size_t middle = low + (high - low + 1) / 2;
+    if (cells(middle) <= max_cells) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+}  // namespace
+
+CohortTable cohortRetention(const RfmTable& rfm, std::size_t max_cells) {
   const int last_month = monthIndex(rfm.last_purchase_day);
+  // Sizes first, so that nothing beyond the cap is ever allocated.
+  std::map<int, std::size_t> spans;  // cohort month -> months from it to the end of the data
+  for (const CustomerRfm& c : rfm.customers) {
+    const int first = monthIndex(c.purchases.front().day);
+    spans[first] = static_cast<std::size_t>(last_month - first + 1);
+  }
+  CohortTable table;
+  for (const auto& [month, span] : spans) table.cells += span;
+  std::size_t months_kept = std::numeric_limits<std::size_t>::max();
+  if (table.cells > max_cells) {
+    months_kept = monthsThatFit(spans, max_cells);
+    table.months_kept = months_kept;
+  }
   struct Accumulator {
     std::size_t customers = 0;
     double revenue = 0.0;
     std::vector<double> active, revenue_by_month;
   };
   std::map<int, Accumulator> cohorts;
+  for (const auto& [month, span] : spans) {
+    Accumulator& acc = cohorts[month];
+    acc.active.assign(std::min(span, months_kept), 0.0);
+    acc.revenue_by_month.assign(std::min(span, months_kept), 0.0);
+  }
   for (const CustomerRfm& c : rfm.customers) {
     const int first = monthIndex(c.purchases.front().day);
     Accumulator& acc = cohorts[first];
-    const int span = last_month - first + 1;  // months from the acquisition month to the end
-    const auto months = static_cast<std::size_t>(span);
-    acc.active.resize(months, 0.0);
-    acc.revenue_by_month.resize(months, 0.0);
     ++acc.customers;
     int previous_offset = -1;
     for (const PurchaseDay& p : c.purchases) {  // purchases are in day order
+      acc.revenue += p.value;
       const int offset = monthIndex(p.day) - first;
+      if (static_cast<std::size_t>(offset) >= acc.active.size()) continue;  // cut off
       if (offset != previous_offset) acc.active[offset] += 1.0;  // once per customer and month
       previous_offset = offset;
       acc.revenue_by_month[offset] += p.value;
-      acc.revenue += p.value;
     }
   }
-  std::vector<CohortRow> rows;
   for (const auto& [month, acc] : cohorts) {
     CohortRow row{monthLabel(month),
                   acc.customers,
@@ -93,9 +133,9 @@ std::vector<CohortRow> cohortRetention(const RfmTable& rfm) {
                   {},
                   acc.revenue_by_month};
     for (const double active : acc.active) row.retention.push_back(active / acc.customers);
-    rows.push_back(std::move(row));
+    table.rows.push_back(std::move(row));
   }
-  return rows;
+  return table;
 }
 
 std::vector<std::string> customerChannels(const RfmTable& rfm,

@@ -43,7 +43,21 @@ struct CohortRow {
   std::vector<double> revenue_by_month;
 };
 
-std::vector<CohortRow> cohortRetention(const RfmTable& rfm);
+// The cohort × month cells a cohort table holds at most (Σ over cohorts of the months from the
+// cohort's first month to the end of the data). 37 years of monthly cohorts fit whole
+// (444 × 445 / 2 = 98,790 cells), a few megabytes of JSON; purchases dated centuries apart
+// (allowed: 1900..2200) would otherwise give millions.
+constexpr std::size_t kMaxCohortCells = 100'000;
+
+struct CohortTable {
+  std::vector<CohortRow> rows;  // by cohort month
+  std::size_t cells = 0;        // cohort × month cells of the whole table
+  // When `cells` exceeds the cap: every cohort's retention and revenue_by_month are cut to this
+  // many months after acquisition, the most that fits (cohort totals stay whole).
+  std::optional<std::size_t> months_kept;
+};
+
+CohortTable cohortRetention(const RfmTable& rfm, std::size_t max_cells = kMaxCohortCells);
 
 // Acquisition channel of each customer: the original channel of its contact (model::ContactIndex:
 // contact id, else e-mail in any case, the KPI engine's join), else the channel of the first

@@ -39,6 +39,10 @@ double dot(const Point& x, const Point& y) {
   return std::inner_product(x.begin(), x.end(), y.begin(), 0.0);
 }
 
+bool allFinite(const Point& x) {
+  return std::all_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
+}
+
 double maxAbs(const Point& x) {
   double m = 0.0;
   for (const double v : x) m = std::max(m, std::fabs(v));
@@ -99,7 +103,7 @@ Minimum nelderMead(CountedObjective& f, const Point& start, double step) {
   return Minimum{simplex[best], values[best], f.count()};
 }
 
-Point gradient(CountedObjective& f, const Point& x) {
+Point numericalGradient(CountedObjective& f, const Point& x) {
   Point g(x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
     const double h = 1e-5 * (1.0 + std::fabs(x[i]));
@@ -111,8 +115,21 @@ Point gradient(CountedObjective& f, const Point& x) {
   return g;
 }
 
+// The gradient the search uses: the caller's exact one, else central differences of f.
+class GradientOf {
+ public:
+  GradientOf(CountedObjective& f, const Gradient* exact) : f_(f), exact_(exact) {}
+  Point operator()(const Point& x) { return exact_ ? (*exact_)(x) : numericalGradient(f_, x); }
+  bool exact() const { return exact_ != nullptr; }
+
+ private:
+  CountedObjective& f_;
+  const Gradient* exact_;
+};
+
 // BFGS on the inverse Hessian with a backtracking (Armijo) line search.
-Minimum bfgs(CountedObjective& f, const Minimum& start, double tolerance, Point& final_gradient) {
+Minimum bfgs(CountedObjective& f, GradientOf& gradient, const Minimum& start, double tolerance,
+             Point& final_gradient) {
   const std::size_t n = start.point.size();
   std::vector<Point> inverse(n, Point(n, 0.0));
   const auto resetInverse = [&] {
@@ -124,7 +141,7 @@ Minimum bfgs(CountedObjective& f, const Minimum& start, double tolerance, Point&
   resetInverse();
   Point x = start.point;
   double fx = start.value;
-  Point g = gradient(f, x);
+  Point g = gradient(x);
   for (int iteration = 0; iteration < 200 && !f.exhausted(); ++iteration) {
     if (maxAbs(g) < tolerance * 1e-2) break;
     Point p(n, 0.0);
@@ -142,7 +159,7 @@ Minimum bfgs(CountedObjective& f, const Minimum& start, double tolerance, Point&
       if (fnext <= fx + 1e-4 * step * dot(p, g)) break;
     }
     if (!(fnext < fx)) break;  // no further progress possible at this precision
-    const Point gnext = gradient(f, next);
+    const Point gnext = gradient(next);
     const Point s = axpy(-1.0, x, next);
     const Point y = axpy(-1.0, g, gnext);
     const double sy = dot(s, y);
@@ -216,8 +233,8 @@ std::optional<Point> solvePositiveDefinite(std::vector<Point> h, Point rhs) {
 // likelihoods (Gamma-Gamma's q and gamma are strongly correlated); Newton converges there.
 // `distance` receives the size of the last Newton step, -H^-1 g: the estimated distance to the
 // optimum (infinite when the Hessian is not positive definite, i.e. not near a minimum).
-Minimum newtonPolish(CountedObjective& f, Minimum at, Point& g, double tolerance,
-                     double& distance) {
+Minimum newtonPolish(CountedObjective& f, GradientOf& gradient, Minimum at, Point& g,
+                     double tolerance, double& distance) {
   distance = std::numeric_limits<double>::infinity();
   for (int step = 0; step < 6 && maxAbs(g) > tolerance * 1e-2 && !f.exhausted(); ++step) {
     Point minus_g(g);
@@ -229,9 +246,60 @@ Minimum newtonPolish(CountedObjective& f, Minimum at, Point& g, double tolerance
     const double fnext = f(next);
     if (!(fnext <= at.value)) break;  // within the objective's rounding noise
     at = Minimum{next, fnext, f.count()};
-    g = gradient(f, next);
+    g = gradient(next);
   }
   if (maxAbs(g) <= tolerance * 1e-2) distance = 0.0;
+  return at;
+}
+
+// The Jacobian of the exact gradient by central differences, symmetrised: the Hessian.
+std::vector<Point> hessianOfGradient(const Gradient& gradient, const Point& x) {
+  const std::size_t n = x.size();
+  std::vector<Point> h(n, Point(n, 0.0));
+  for (std::size_t j = 0; j < n; ++j) {
+    const double step = 1e-5 * (1.0 + std::fabs(x[j]));
+    Point up(x), down(x);
+    up[j] += step;
+    down[j] -= step;
+    const Point g_up = gradient(up), g_down = gradient(down);
+    for (std::size_t i = 0; i < n; ++i) h[i][j] = (g_up[i] - g_down[i]) / (2.0 * step);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < i; ++j) h[i][j] = h[j][i] = 0.5 * (h[i][j] + h[j][i]);
+  }
+  return h;
+}
+
+// Newton steps on the exact gradient until they stop shrinking. Each step's length estimates the
+// distance to the gradient's root; once it no longer shrinks, rounding in the gradient dominates
+// and the point is the root to that precision, whatever path led there. A step that raises f
+// beyond rounding is halved (a safeguard away from the optimum; near it Newton always descends).
+// `distance` receives the last step's length (infinite when no Newton step could be made).
+Minimum polishToRoot(CountedObjective& f, const Gradient& gradient, Minimum at, Point& g,
+                     double& distance) {
+  distance = std::numeric_limits<double>::infinity();
+  g = gradient(at.point);
+  for (int iteration = 0; iteration < 50 && !f.exhausted(); ++iteration) {
+    Point minus_g(g);
+    for (double& v : minus_g) v = -v;
+    const std::optional<Point> d =
+        solvePositiveDefinite(hessianOfGradient(gradient, at.point), minus_g);
+    if (!d || !allFinite(*d) || !(maxAbs(*d) < distance)) break;
+    distance = maxAbs(*d);
+    double scale = 1.0;
+    Point next = axpy(scale, *d, at.point);
+    double fnext = f(next);
+    const double allowance = 1e-12 * (1.0 + std::fabs(at.value));
+    for (int halving = 0; halving < 30 && !(fnext <= at.value + allowance); ++halving) {
+      scale *= 0.5;
+      next = axpy(scale, *d, at.point);
+      fnext = f(next);
+    }
+    if (!(fnext <= at.value + allowance)) break;
+    at = Minimum{next, fnext, f.count()};
+    g = gradient(next);
+    if (distance == 0.0) break;
+  }
   return at;
 }
 
@@ -239,11 +307,10 @@ Error notConverged(const std::string& en, const std::string& fr) {
   return Error{ErrorCode::kNotConverged, en, fr, {}};
 }
 
-}  // namespace
-
-Result<Minimum> minimise(const Objective& objective, const std::vector<double>& start,
-                         const MinimiseOptions& options) {
+Result<Minimum> search(const Objective& objective, const Gradient* exact_gradient,
+                       const std::vector<double>& start, const MinimiseOptions& options) {
   CountedObjective f(objective, options.max_evaluations);
+  GradientOf gradient(f, exact_gradient);
   Minimum best{start, f(start), 1};
   double step = 1.0;
   for (int run = 0; run <= options.restarts && !f.exhausted(); ++run, step *= 0.5) {
@@ -253,9 +320,13 @@ Result<Minimum> minimise(const Objective& objective, const std::vector<double>& 
     if (run > 0 && !improved) break;
   }
   Point g;
-  best = bfgs(f, best, options.gradient_tolerance, g);
+  best = bfgs(f, gradient, best, options.gradient_tolerance, g);
   double distance = 0.0;
-  best = newtonPolish(f, best, g, options.gradient_tolerance, distance);
+  if (exact_gradient) {
+    best = polishToRoot(f, *exact_gradient, best, g, distance);
+  } else {
+    best = newtonPolish(f, gradient, best, g, options.gradient_tolerance, distance);
+  }
   if (!std::isfinite(best.value)) {
     return notConverged("the model could not be fitted: the likelihood is not finite",
                         "le modèle n'a pas pu être ajusté : la vraisemblance n'est pas finie");
@@ -271,7 +342,8 @@ Result<Minimum> minimise(const Objective& objective, const std::vector<double>& 
   // Converged: a small gradient, or (on a well-curved optimum where rounding noise keeps the
   // numerical gradient above the tolerance) a Newton step below 1e-6 in log-parameters, i.e.
   // parameters known to 1e-6 relative.
-  if (maxAbs(g) > options.gradient_tolerance && !(distance < options.step_tolerance)) {
+  if ((!allFinite(g) || maxAbs(g) > options.gradient_tolerance) &&
+      !(distance < options.step_tolerance)) {
     return notConverged(
         "the model fit did not settle within its budget: customers may be too alike for the "
         "model (it needs differences between them), or too few; a small penalizer (e.g. 0.001) "
@@ -282,6 +354,18 @@ Result<Minimum> minimise(const Objective& objective, const std::vector<double>& 
   }
   best.evaluations = f.count();
   return best;
+}
+
+}  // namespace
+
+Result<Minimum> minimise(const Objective& f, const std::vector<double>& start,
+                         const MinimiseOptions& options) {
+  return search(f, nullptr, start, options);
+}
+
+Result<Minimum> minimise(const Objective& f, const Gradient& gradient,
+                         const std::vector<double>& start, const MinimiseOptions& options) {
+  return search(f, &gradient, start, options);
 }
 
 }  // namespace roilens::clv

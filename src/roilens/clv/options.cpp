@@ -63,7 +63,12 @@ Result<ClvOptions> parseClvOptions(const nlohmann::json& json) {
     } else if (key == "calibration_end") {
       if (value.is_null()) continue;
       const auto day = value.is_string() ? parseIsoDate(value.get<std::string>()) : std::nullopt;
-      if (!day) return badOption(key, "must be a date YYYY-MM-DD", "doit être une date AAAA-MM-JJ");
+      if (!day || *day < kFirstPurchaseDay || *day > kLastPurchaseDay) {
+        const std::string range =
+            model::isoDate(kFirstPurchaseDay) + " .. " + model::isoDate(kLastPurchaseDay);
+        return badOption(key, "must be a date YYYY-MM-DD in " + range,
+                         "doit être une date AAAA-MM-JJ dans " + range);
+      }
       options.calibration_end = *day;
     } else if (key == "horizon_months") {
       // Whole months; 12.0 from a command line is fine, 1.5 is not.

@@ -111,6 +111,18 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
                          "cet achat n'a pas de date, il ne peut pas être placé dans le temps",
                          "date");
     }
+    const model::DayNumber day = model::localDay(*at, options.utc_offset_minutes);
+    if (day < kFirstPurchaseDay || day > kLastPurchaseDay) {
+      const std::string date = model::isoDate(day), first = model::isoDate(kFirstPurchaseDay),
+                        last = model::isoDate(kLastPurchaseDay);
+      return recordError(
+          t,
+          "this purchase is dated " + date + ", outside the dates a CLV analysis accepts (" +
+              first + " to " + last + ")",
+          "cet achat est daté du " + date + ", hors des dates qu'accepte l'analyse CLV (du " +
+              first + " au " + last + ")",
+          "date");
+    }
     if (t.customer_ref.empty()) {
       return recordError(t, "this purchase has no customer, so it cannot be counted for anyone",
                          "cet achat n'a pas de client, il ne peut être attribué à personne",
@@ -139,8 +151,7 @@ Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
       }
     }
     ++summary.purchase_records;
-    by_customer[t.customer_ref].push_back(
-        {model::localDay(*at, options.utc_offset_minutes), *amount, t.margin, t.channel});
+    by_customer[t.customer_ref].push_back({day, *amount, t.margin, t.channel});
   }
   if (by_customer.empty()) {
     return Error{ErrorCode::kMissingInput,

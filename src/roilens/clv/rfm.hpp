@@ -16,6 +16,9 @@
 // * Observation end = the calibration end when given (purchases after it form the holdout), else
 //   the last purchase day in the data.
 // * Time unit: day, week = 7 days, month = 365.25/12 days (the mean Gregorian month).
+// * Purchase days must lie in [kFirstPurchaseDay, kLastPurchaseDay] (1900-01-01 .. 2200-12-31, in
+//   the user's calendar): a date outside is a typo or a placeholder (0001-01-01), and a span of
+//   centuries would make the per-month views (cohort retention) absurdly large.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -28,6 +31,11 @@
 namespace roilens::clv {
 
 enum class TimeUnit { kDay, kWeek, kMonth };
+
+// The purchase dates a CLV analysis accepts, both ends included (docs/clv.md), in days since
+// 1970-01-01.
+constexpr model::DayNumber kFirstPurchaseDay = -25567;  // 1900-01-01
+constexpr model::DayNumber kLastPurchaseDay = 84370;    // 2200-12-31
 
 double daysPerUnit(TimeUnit unit);  // 1, 7, 365.25/12
 // Data units in one month of 365.25/12 days: day 30.4375, week 4.348..., month 1.
@@ -74,7 +82,8 @@ struct RfmTable {
 };
 
 // kMissingInput when no purchase is left; kBadValue (with the record's file and line) for a
-// purchase without date, customer or amount; kInvalidArgument for mixed currencies.
+// purchase without date, customer or amount, or dated outside kFirstPurchaseDay ..
+// kLastPurchaseDay; kInvalidArgument for mixed currencies.
 Result<RfmTable> buildRfm(const std::vector<model::Transaction>& transactions,
                           const RfmOptions& options);
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "markov_brute_force.hpp"
 #include "roilens/attribution/attribute.hpp"
 #include "roilens/attribution/markov.hpp"
+#include "shapley_enumeration.hpp"
 
 namespace roilens::attribution {
 namespace {
@@ -159,9 +161,9 @@ TEST(DataCsvRows, HandCheckedPaths) {
   EXPECT_NEAR(linear["alpha"].second, 0.061, 1e-12);
 }
 
-TEST_F(DataCsv, MarkovOrderOneAgreesWithBruteForce) {
+std::vector<Journey> journeysOf(const std::vector<Row>& rows) {
   std::vector<Journey> journeys;
-  for (const Row& row : *rows_) {
+  for (const Row& row : rows) {
     Journey j;
     for (const std::string& c : row.channels) j.touches.push_back({c, "", 0});
     j.conversions = row.conversions;
@@ -169,7 +171,11 @@ TEST_F(DataCsv, MarkovOrderOneAgreesWithBruteForce) {
     j.nulls = row.nulls;
     journeys.push_back(std::move(j));
   }
-  const testing::BruteForce brute(journeys);
+  return journeys;
+}
+
+TEST_F(DataCsv, MarkovOrderOneAgreesWithBruteForce) {
+  const testing::BruteForce brute(journeysOf(*rows_));
   const auto [p, v] = brute.absorb("");
   const nlohmann::json& markov = (*result_)["markov"]["1"];
   EXPECT_NEAR(markov["conversion_probability"].get<double>(), p, 1e-12);
@@ -181,11 +187,39 @@ TEST_F(DataCsv, MarkovOrderOneAgreesWithBruteForce) {
   }
 }
 
+TEST_F(DataCsv, ShapleyEqualsTheEnumerationOverEveryCoalition) {
+  // The Shapley formula over all 2^12 coalitions with v(S) = conversions (value) of the paths
+  // whose channel set is a subset of S, counted directly from the rows (shapley_enumeration.hpp).
+  const testing::EnumeratedShapley expected = testing::enumerateShapley(journeysOf(*rows_));
+  ASSERT_EQ(expected.channels.size(), 12u);
+  const auto shapley = channelsOf("shapley");
+  double conversions = 0.0;
+  for (std::size_t i = 0; i < expected.channels.size(); ++i) {
+    const auto& [actual_conversions, actual_value] = shapley.at(expected.channels[i]);
+    EXPECT_NEAR(actual_conversions, expected.conversions[i], expected.conversions[i] * 1e-12)
+        << expected.channels[i];
+    EXPECT_NEAR(actual_value, expected.value[i], expected.value[i] * 1e-12) << expected.channels[i];
+    conversions += expected.conversions[i];
+  }
+  EXPECT_NEAR(conversions, 19785.0, 1e-8);  // efficiency: Σφ = v(all channels), no rescaling
+  // A channel's credit counts conversions: at least those of the paths it makes alone, at most
+  // those of the paths it is in (a conversion-rate game gave the rare delta far more).
+  double delta_alone = 0.0, delta_present = 0.0;
+  for (const Row& row : *rows_) {
+    const std::set<std::string> set(row.channels.begin(), row.channels.end());
+    if (!set.count("delta")) continue;
+    delta_present += row.conversions;
+    if (set.size() == 1) delta_alone += row.conversions;
+  }
+  EXPECT_GE(shapley.at("delta").first, delta_alone);
+  EXPECT_LE(shapley.at("delta").first, delta_present);
+}
+
 TEST_F(DataCsv, DeterministicAcrossRuns) {
   Result<nlohmann::json> again = attribute(datasetOf(*rows_), AttributionOptions{});
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again.value().dump(), result_->dump());
-  EXPECT_EQ((*result_)["shapley"]["method"], "exact");  // 12 channels ≤ 15
+  EXPECT_EQ((*result_)["shapley"]["method"], "closed_form");
 }
 
 }  // namespace

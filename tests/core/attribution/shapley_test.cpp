@@ -1,15 +1,17 @@
-// Shapley attribution: a 2-channel game by hand, and the exact enumeration against the closed
-// form of the sum-over-subsets game.
+// Shapley attribution (Zhao et al. 2018's simplified Shapley value): games worked by hand, and the
+// closed form against the Shapley formula enumerated over every coalition.
 #include "roilens/attribution/shapley.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "journey_fixtures.hpp"
+#include "shapley_enumeration.hpp"
 
 namespace roilens::attribution {
 namespace {
@@ -19,79 +21,71 @@ using testing::pathJourney;
 constexpr double kEps = 1e-12;
 
 TEST(Shapley, TwoChannelsByHand) {
-  // Rates by channel set: {a} 1/(1+1) = 0.5, {b} 1/(1+3) = 0.25, {a,b} 3/(3+1) = 0.75.
-  // v(∅) = 0, v(a) = 0.5, v(b) = 0.25, v(ab) = 0.5 + 0.25 + 0.75 = 1.5.
-  // φa = ½[v(a) − v(∅)] + ½[v(ab) − v(b)] = ½ · 0.5 + ½ · 1.25 = 0.875
-  // φb = ½[v(b) − v(∅)] + ½[v(ab) − v(a)] = ½ · 0.25 + ½ · 1.0  = 0.625   (sum 1.5 = v(ab))
-  // Conversions 1 + 1 + 3 = 5 → a 5 · 0.875/1.5 = 35/12, b 5 · 0.625/1.5 = 25/12.
-  // Value game (value per journey): {a} 8/2 = 4, {b} 4/4 = 1, {a,b} 24/4 = 6 → φa = ½·4 + ½·10 = 7,
-  // φb = ½·1 + ½·7 = 4; value 36 → a 36 · 7/11, b 36 · 4/11.
+  // R by channel set: {a} 1 conversion (value 8), {b} 1 (4), {a,b} 3 (24); nulls play no part.
+  // v(∅) = 0, v(a) = 1, v(b) = 1, v(ab) = 1 + 1 + 3 = 5.
+  // φa = ½[v(a) − v(∅)] + ½[v(ab) − v(b)] = ½ · 1 + ½ · 4 = 2.5, φb the same: sum 5 = v(ab).
+  // Value: v(a) = 8, v(b) = 4, v(ab) = 36 → φa = ½ · 8 + ½ · 32 = 20, φb = ½ · 4 + ½ · 28 = 16.
   const std::vector<Journey> journeys{pathJourney("a", 1, 8, 1), pathJourney("b", 1, 4, 3),
-                                      pathJourney("b > a > b", 3, 24, 1)};
-  const ShapleyAttribution s = attributeShapley(journeys, {}, {5.0, 36.0});
-  EXPECT_TRUE(s.exact);
-  EXPECT_NEAR(s.conversion_phi.at("a"), 0.875, kEps);
-  EXPECT_NEAR(s.conversion_phi.at("b"), 0.625, kEps);
-  EXPECT_NEAR(s.credits.at("a").conversions, 35.0 / 12, kEps);
-  EXPECT_NEAR(s.credits.at("b").conversions, 25.0 / 12, kEps);
-  EXPECT_NEAR(s.credits.at("a").value, 36.0 * 7 / 11, kEps);
-  EXPECT_NEAR(s.credits.at("b").value, 36.0 * 4 / 11, kEps);
+                                      pathJourney("b > a > b", 3, 24, 1),
+                                      pathJourney("a > b", 0, 0, 50)};  // never converted
+  const ChannelCredits s = attributeShapley(journeys);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_NEAR(s.at("a").conversions, 2.5, kEps);
+  EXPECT_NEAR(s.at("b").conversions, 2.5, kEps);
+  EXPECT_NEAR(s.at("a").value, 20.0, kEps);
+  EXPECT_NEAR(s.at("b").value, 16.0, kEps);
 }
 
-std::vector<Journey> threeChannelJourneys() {
-  return {pathJourney("a", 2, 20, 2),         pathJourney("b", 1, 5, 4),
-          pathJourney("c", 0, 0, 3),          pathJourney("a > b", 3, 40, 1),
-          pathJourney("b > c > b", 2, 10, 2), pathJourney("a > c > b", 4, 44, 0),
-          pathJourney("c > a", 1, 7, 1)};
+TEST(Shapley, ARareChannelSetWeighsByItsConversionsNotItsRate) {
+  // 1,000 journeys through a and 1,000 through b convert 100 times each (rate 0.1); one journey
+  // through c converted (rate 1). The game counts conversions: v(S) = 100 per member of {a, b}
+  // in S, plus 1 if c is in S, so φa = φb = 100 and φc = 1 (a conversion rate game would give c
+  // 1 / 1.2 of all 201 conversions: 167.5).
+  const std::vector<Journey> journeys{pathJourney("a", 100, 1000, 900),
+                                      pathJourney("b", 100, 1000, 900), pathJourney("c", 1, 10, 0)};
+  const ChannelCredits s = attributeShapley(journeys);
+  EXPECT_NEAR(s.at("a").conversions, 100.0, kEps);
+  EXPECT_NEAR(s.at("b").conversions, 100.0, kEps);
+  EXPECT_NEAR(s.at("c").conversions, 1.0, kEps);
+  EXPECT_NEAR(s.at("c").value, 10.0, kEps);
 }
 
-// v is a sum of unanimity games r(T)·u_T, so φ_i = Σ_{T ∋ i} r(T) / |T| (independent method).
-std::map<std::string, double> closedForm(const std::vector<Journey>& journeys) {
-  std::map<std::set<std::string>, std::pair<double, double>> by_set;  // conversions, journeys
-  for (const Journey& j : journeys) {
-    std::set<std::string> members;
-    for (const Touch& t : j.touches) members.insert(t.channel);
-    by_set[members].first += j.conversions;
-    by_set[members].second += j.conversions + j.nulls;
-  }
-  std::map<std::string, double> phi;
-  for (const auto& [members, counts] : by_set) {
-    for (const std::string& c : members) phi[c] += counts.first / counts.second / members.size();
-  }
-  return phi;
+TEST(Shapley, ThreeChannelsByHand) {
+  // Conversions by channel set: {a} 2, {b} 1, {c} 0, {a,b} 3, {b,c} 2, {a,b,c} 4, {a,c} 1.
+  // Closed form: φa = 2 + 3/2 + 4/3 + 1/2 = 5.3333…, φb = 1 + 3/2 + 2/2 + 4/3 = 4.8333…,
+  // φc = 0 + 2/2 + 4/3 + 1/2 = 2.8333…; sum 13 = all conversions.
+  const std::vector<Journey> journeys = testing::threeChannelJourneys();
+  const ChannelCredits s = attributeShapley(journeys);
+  EXPECT_NEAR(s.at("a").conversions, 2 + 1.5 + 4.0 / 3 + 0.5, kEps);
+  EXPECT_NEAR(s.at("b").conversions, 1 + 1.5 + 1 + 4.0 / 3, kEps);
+  EXPECT_NEAR(s.at("c").conversions, 1 + 4.0 / 3 + 0.5, kEps);
+  // Value: {a} 20, {b} 5, {a,b} 40, {b,c} 10, {a,b,c} 44, {a,c} 7 → φa = 20 + 20 + 44/3 + 3.5.
+  EXPECT_NEAR(s.at("a").value, 20 + 20 + 44.0 / 3 + 3.5, kEps);
 }
 
-TEST(Shapley, ThreeChannelsMatchTheClosedForm) {
-  // Hand check of the closed form: rates {a} 2/4, {b} 1/5, {c} 0, {a,b} 3/4, {b,c} 2/4,
-  // {a,b,c} 4/4, {a,c} 1/2 → φa = 0.5 + 0.75/2 + 1/3 + 0.5/2 = 1.4583333…
-  const std::vector<Journey> journeys = threeChannelJourneys();
-  const std::map<std::string, double> expected = closedForm(journeys);
-  EXPECT_NEAR(expected.at("a"), 0.5 + 0.375 + 1.0 / 3 + 0.25, kEps);
-  const ShapleyAttribution s = attributeShapley(journeys, {}, {13.0, 126.0});
-  for (const auto& [channel, phi] : expected) {
-    EXPECT_NEAR(s.conversion_phi.at(channel), phi, kEps) << channel;
+// The Shapley formula itself, Σ_S |S|!(n−|S|−1)!/n! (v(S ∪ {i}) − v(S)), with v(S) counted
+// directly over the journeys: an independent check of the closed form.
+TEST(Shapley, ClosedFormEqualsTheEnumerationOverEveryCoalition) {
+  std::vector<Journey> journeys = testing::threeChannelJourneys();
+  // Six channels, repeats and a non-converting journey with an unseen combination.
+  journeys.push_back(pathJourney("d > e > d > f", 5, 61, 3));
+  journeys.push_back(pathJourney("f > a", 2, 9, 0));
+  journeys.push_back(pathJourney("e", 1, 2.5, 7));
+  journeys.push_back(pathJourney("c > d > e > f > a > b", 1, 100, 0));
+  journeys.push_back(pathJourney("d > c", 0, 0, 12));
+  const testing::EnumeratedShapley expected = testing::enumerateShapley(journeys);
+  const ChannelCredits s = attributeShapley(journeys);
+  ASSERT_EQ(s.size(), expected.channels.size());
+  double conversions = 0.0, value = 0.0;
+  for (std::size_t i = 0; i < expected.channels.size(); ++i) {
+    const Credit& credit = s.at(expected.channels[i]);
+    EXPECT_NEAR(credit.conversions, expected.conversions[i], 1e-12) << expected.channels[i];
+    EXPECT_NEAR(credit.value, expected.value[i], 1e-11) << expected.channels[i];
+    conversions += credit.conversions;
+    value += credit.value;
   }
-  double sum = 0.0;
-  for (const auto& [channel, credit] : s.credits) sum += credit.conversions;
-  EXPECT_NEAR(sum, 13.0, 1e-9);
-}
-
-TEST(Shapley, SampledApproximationIsSeededAndClose) {
-  const std::vector<Journey> journeys = threeChannelJourneys();
-  const ShapleySettings sampled{0, 20000, 42};  // force the approximation
-  const ShapleyAttribution first = attributeShapley(journeys, sampled, {13.0, 126.0});
-  const ShapleyAttribution again = attributeShapley(journeys, sampled, {13.0, 126.0});
-  EXPECT_FALSE(first.exact);
-  EXPECT_EQ(first.permutations, 20000);
-  const std::map<std::string, double> expected = closedForm(journeys);
-  for (const auto& [channel, phi] : expected) {
-    EXPECT_EQ(first.conversion_phi.at(channel), again.conversion_phi.at(channel));
-    // Each permutation's estimate is bounded by Σ r(T) ≈ 3.45; 20,000 draws → error ≪ 0.05.
-    EXPECT_NEAR(first.conversion_phi.at(channel), phi, 0.05) << channel;
-  }
-  double sum = 0.0;
-  for (const auto& [channel, credit] : first.credits) sum += credit.value;
-  EXPECT_NEAR(sum, 126.0, 1e-9);
+  EXPECT_NEAR(conversions, 13 + 5 + 2 + 1 + 1, 1e-12);  // every conversion, nothing rescaled
+  EXPECT_NEAR(value, 126 + 61 + 9 + 2.5 + 100, 1e-11);
 }
 
 }  // namespace

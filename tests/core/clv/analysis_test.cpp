@@ -56,6 +56,8 @@ TEST(ClvOptionsParse, RejectsBadValuesNamingTheKey) {
   const json bad[] = {{{"unit", "year"}},
                       {{"calibration_end", "1997-02-30"}},
                       {{"calibration_end", 19970930}},
+                      {{"calibration_end", "1899-12-31"}},  // before the purchase date range
+                      {{"calibration_end", "2201-01-01"}},
                       {{"horizon_months", 0}},
                       {{"horizon_months", 1.5}},
                       {{"discount", 1.5}},
@@ -250,6 +252,37 @@ TEST(ClvAnalysis, HistoricalViewsIncludeCustomersAcquiredAfterCalibration) {
   ASSERT_EQ(doc["cohorts"].size(), 2u);
   EXPECT_EQ(doc["cohorts"][1]["cohort"], "2024-03");
   EXPECT_EQ(doc["customers"][0]["channel"], "unknown");
+}
+
+// tests/fixtures/clv/cohorts-1900-to-2200.csv in code: 40 customers whose first purchases are a
+// quarter apart from 1900-01-15, and the first one again on 2200-12-15. Cohort i spans 3612 − 3i
+// months (to 2200-12): 142,140 cells in all. The cap of 100,000 keeps K months with 40 K <= 100,000
+// (every span exceeds 3,495): K = 2,500.
+TEST(ClvAnalysis, CohortTableIsCutWithAWarning) {
+  model::Dataset data;
+  for (int i = 0; i < 40; ++i) {
+    data.transactions.push_back(
+        order(std::to_string(i + 1), 1900 + (3 * i) / 12, (3 * i) % 12 + 1, 15, 10));
+  }
+  data.transactions.push_back(order("1", 2200, 12, 15, 10));
+  const Result<json> r = analyse(data, ClvOptions{});
+  ASSERT_TRUE(r.ok()) << r.error().message_en;
+  const json& doc = r.value();
+  ASSERT_EQ(doc["cohorts"].size(), 40u);
+  for (const json& cohort : doc["cohorts"]) {
+    EXPECT_EQ(cohort["retention"].size(), 2500u) << cohort["cohort"];
+    EXPECT_EQ(cohort["revenue_by_month"].size(), 2500u);
+  }
+  EXPECT_DOUBLE_EQ(doc["cohorts"][0]["revenue"].get<double>(), 20.0);  // customer 1's two purchases
+  const auto warning =
+      std::find_if(doc["warnings"].begin(), doc["warnings"].end(),
+                   [](const json& w) { return w["code"] == "cohort_retention_truncated"; });
+  ASSERT_NE(warning, doc["warnings"].end()) << doc["warnings"].dump();
+  const std::string en = (*warning)["message_en"], fr = (*warning)["message_fr"];
+  for (const char* number : {"2500", "142140", "100000"}) {
+    EXPECT_NE(en.find(number), std::string::npos) << en;
+    EXPECT_NE(fr.find(number), std::string::npos) << fr;
+  }
 }
 
 TEST(ClvAnalysis, CdnowLogWithHoldoutAndTable) {

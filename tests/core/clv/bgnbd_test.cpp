@@ -223,6 +223,28 @@ TEST(Bgnbd, TinyBudgetCannotConverge) {
   EXPECT_EQ(fitBgnbd({}).error().code, ErrorCode::kMissingInput);
 }
 
+TEST(Bgnbd, GradientIsTheSlopeOfTheLikelihood) {
+  // Central differences of the log-likelihood (h = 1e-6 relative: truncation about 1e-12 times
+  // the third derivative, rounding about 1e-16 |l| / h) against the exact partial derivatives.
+  const RepeatHistory histories[] = {{0, 0, 38.86}, {1, 1.71, 38.86}, {3, 10, 20}, {25, 30, 38}};
+  for (const BgnbdParams& p : {kBtyd, BgnbdParams{1.7, 12.0, 3.1, 0.6}}) {
+    for (const RepeatHistory& h : histories) {
+      const BgnbdGradient g = bgnbdLogLikelihoodGradient(p, h);
+      const auto slope = [&](double BgnbdParams::*member) {
+        BgnbdParams up = p, down = p;
+        const double step = 1e-6 * p.*member;
+        up.*member += step;
+        down.*member -= step;
+        return (bgnbdLogLikelihood(up, h) - bgnbdLogLikelihood(down, h)) / (2.0 * step);
+      };
+      EXPECT_NEAR(g.r, slope(&BgnbdParams::r), 1e-6 * (1.0 + std::fabs(g.r))) << h.frequency;
+      EXPECT_NEAR(g.alpha, slope(&BgnbdParams::alpha), 1e-6 * (1.0 + std::fabs(g.alpha)));
+      EXPECT_NEAR(g.a, slope(&BgnbdParams::a), 1e-6 * (1.0 + std::fabs(g.a))) << h.frequency;
+      EXPECT_NEAR(g.b, slope(&BgnbdParams::b), 1e-6 * (1.0 + std::fabs(g.b))) << h.frequency;
+    }
+  }
+}
+
 TEST(Bgnbd, PenaltyShrinksParameters) {
   if (!haveCdnow()) GTEST_SKIP() << "../shared/datasets absent";
   FitOptions options;

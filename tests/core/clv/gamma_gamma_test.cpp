@@ -81,6 +81,26 @@ TEST(GammaGamma, LikelihoodMatchesItsDefinition) {
   }
 }
 
+TEST(GammaGamma, GradientIsTheSlopeOfTheLikelihood) {
+  // Central differences of the log-likelihood (h = 1e-6 relative) against the exact derivatives.
+  const SpendHistory histories[] = {{1, 11.77}, {2, 22.35}, {7, 68.4}, {28, 5.5}};
+  for (const GammaGammaParams& g : {GammaGammaParams{6.25, 3.74, 15.44}, {0.8, 1.6, 120.0}}) {
+    for (const SpendHistory& h : histories) {
+      const GammaGammaGradient d = gammaGammaLogLikelihoodGradient(g, h);
+      const auto slope = [&](double GammaGammaParams::*member) {
+        GammaGammaParams up = g, down = g;
+        const double step = 1e-6 * g.*member;
+        up.*member += step;
+        down.*member -= step;
+        return (gammaGammaLogLikelihood(up, h) - gammaGammaLogLikelihood(down, h)) / (2.0 * step);
+      };
+      EXPECT_NEAR(d.p, slope(&GammaGammaParams::p), 1e-6 * (1.0 + std::fabs(d.p))) << h.frequency;
+      EXPECT_NEAR(d.q, slope(&GammaGammaParams::q), 1e-6 * (1.0 + std::fabs(d.q))) << h.frequency;
+      EXPECT_NEAR(d.gamma, slope(&GammaGammaParams::gamma), 1e-6 * (1.0 + std::fabs(d.gamma)));
+    }
+  }
+}
+
 TEST(GammaGamma, ExpectedSpendByHand) {
   const GammaGammaParams g{2, 3, 10};
   // x = 2, m = 20: 2 (10 + 40) / (2*2 + 3 - 1) = 100 / 6

@@ -67,7 +67,10 @@ TEST(Historical, MarginFromTheTransactions) {
 }
 
 TEST(Historical, CohortRetentionByHand) {
-  const std::vector<CohortRow> rows = cohortRetention(handTable());
+  const CohortTable table = cohortRetention(handTable());
+  EXPECT_EQ(table.cells, 5u);  // January cohort: Jan..Mar (3 months); February: Feb..Mar (2)
+  EXPECT_FALSE(table.months_kept.has_value());
+  const std::vector<CohortRow>& rows = table.rows;
   ASSERT_EQ(rows.size(), 2u);
   // January cohort {a, b}: January both buy, February only a, March nobody.
   EXPECT_EQ(rows[0].cohort, "2024-01");
@@ -79,6 +82,49 @@ TEST(Historical, CohortRetentionByHand) {
   EXPECT_EQ(rows[1].cohort, "2024-02");
   EXPECT_EQ(rows[1].retention, (std::vector<double>{1.0, 1.0}));
   EXPECT_EQ(rows[1].revenue_by_month, (std::vector<double>{20.0, 40.0}));
+}
+
+TEST(Historical, CohortRetentionIsCutToTheCellCap) {
+  // 5 cells in all; a cap of 4 keeps the most months K with min(3, K) + min(2, K) <= 4: K = 2.
+  EXPECT_FALSE(cohortRetention(handTable(), 5).months_kept.has_value());
+  const CohortTable four = cohortRetention(handTable(), 4);
+  EXPECT_EQ(four.cells, 5u);
+  ASSERT_EQ(four.months_kept, std::optional<std::size_t>(2));
+  ASSERT_EQ(four.rows.size(), 2u);
+  EXPECT_EQ(four.rows[0].retention, (std::vector<double>{1.0, 0.5}));
+  EXPECT_EQ(four.rows[0].revenue_by_month, (std::vector<double>{130.0, 50.0}));
+  EXPECT_DOUBLE_EQ(four.rows[0].revenue, 180.0);  // the cohort's totals stay whole
+  EXPECT_DOUBLE_EQ(*four.rows[0].clv, 90.0);
+  EXPECT_EQ(four.rows[1].retention, (std::vector<double>{1.0, 1.0}));
+  // A cap of 3: K = 1 (1 + 1 = 2 <= 3, while K = 2 gives 4).
+  const CohortTable three = cohortRetention(handTable(), 3);
+  ASSERT_EQ(three.months_kept, std::optional<std::size_t>(1));
+  EXPECT_EQ(three.rows[0].retention, (std::vector<double>{1.0}));
+  EXPECT_EQ(three.rows[1].revenue_by_month, (std::vector<double>{20.0}));
+}
+
+TEST(Historical, CohortsOverThreeCenturiesStayWithinTheCap) {
+  // One customer per month from 1900-01 to 2200-12: 3,612 cohorts whose spans are 3,612, 3,611,
+  // ..., 1 months, 6,525,078 cells in all. The cap keeps K months per cohort, the largest K with
+  // K(K+1)/2 + K(3612 − K) <= 100,000: K = 27 gives 378 + 96,795 = 97,173; K = 28 gives 100,758.
+  std::vector<Transaction> log;
+  for (int month = 0; month < 3612; ++month) {
+    Transaction t;
+    t.customer_ref = std::to_string(month);
+    t.created_at = model::timestampFromCivil({1900 + month / 12, month % 12 + 1, 15}, 12);
+    t.amount_gross = 1.0;
+    log.push_back(t);
+  }
+  const CohortTable table = cohortRetention(buildRfm(log, {}).value());
+  EXPECT_EQ(table.cells, 6525078u);  // 3612 × 3613 / 2
+  ASSERT_EQ(table.months_kept, std::optional<std::size_t>(27));
+  ASSERT_EQ(table.rows.size(), 3612u);
+  std::size_t kept = 0;
+  for (const CohortRow& row : table.rows) kept += row.retention.size();
+  EXPECT_EQ(kept, 97173u);
+  EXPECT_EQ(table.rows.front().cohort, "1900-01");
+  EXPECT_EQ(table.rows.back().cohort, "2200-12");
+  EXPECT_EQ(table.rows.back().retention, (std::vector<double>{1.0}));
 }
 
 model::Contact contact(const std::string& id, const std::string& email, const std::string& channel,

@@ -166,6 +166,39 @@ TEST(Rfm, BadRecordsAreReportedWithTheirPosition) {
   EXPECT_EQ(buildRfm({}, {}).error().code, ErrorCode::kMissingInput);
 }
 
+TEST(Rfm, PurchaseDatesOutsideTheStatedRangeAreErrors) {
+  // The range is 1900-01-01 .. 2200-12-31, both ends included, in the user's calendar.
+  EXPECT_EQ(kFirstPurchaseDay, model::daysFromCivil({1900, 1, 1}));
+  EXPECT_EQ(kLastPurchaseDay, model::daysFromCivil({2200, 12, 31}));
+  const Result<RfmTable> ends =
+      buildRfm({purchase("a", kFirstPurchaseDay, 5), purchase("a", kLastPurchaseDay, 7)}, {});
+  ASSERT_TRUE(ends.ok()) << ends.error().message_en;
+  EXPECT_EQ(ends.value().customers[0].frequency, 1.0);
+  const std::pair<model::DayNumber, std::string> outside[] = {
+      {kFirstPurchaseDay - 1, "1899-12-31"},
+      {kLastPurchaseDay + 1, "2201-01-01"},
+      {model::daysFromCivil({1, 1, 1}), "0001-01-01"}};
+  for (const auto& [day, text] : outside) {
+    Transaction late = purchase("a", day, 5);
+    late.origin.source_row = 3;
+    const Result<RfmTable> r = buildRfm({purchase("b", kDay0, 5), late}, {});
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kBadValue);
+    EXPECT_EQ(r.error().position.file, "orders.csv");
+    EXPECT_EQ(r.error().position.line, 3u);
+    EXPECT_EQ(r.error().position.column, "date");
+    EXPECT_NE(r.error().message_en.find(text), std::string::npos) << r.error().message_en;
+    EXPECT_NE(r.error().message_en.find("1900-01-01 to 2200-12-31"), std::string::npos);
+    EXPECT_NE(r.error().message_fr.find(text), std::string::npos) << r.error().message_fr;
+  }
+  // The day is the user's: 2200-12-31 23:30 UTC is 2201-01-01 in Paris (UTC+1).
+  Transaction new_year = purchase("a", kLastPurchaseDay, 5);
+  new_year.created_at = static_cast<model::Timestamp>(kLastPurchaseDay) * 86400 + 23 * 3600 + 1800;
+  EXPECT_TRUE(buildRfm({new_year}, {}).ok());
+  EXPECT_EQ(buildRfm({new_year}, {TimeUnit::kWeek, std::nullopt, 60}).error().position.column,
+            "date");
+}
+
 // The README's reconstruction check: CDNOW_sample.txt -> (x, t_x, T, zbar) in weeks with the
 // calibration ending 1997-09-30 reproduces cdnow_customers_summary_with_transactions.csv to its
 // 2-decimal rounding (half a cent, half a hundredth of a week).
