@@ -125,6 +125,24 @@ describe('the embed fixture page', () => {
     assert.equal(await page.evaluate(() => document.getElementById('narrow').report), null);
   });
 
+  test('a file the engine cannot read reaches the host in the one error shape', async () => {
+    await page.evaluate(() => {
+      window.__fileEvents = [];
+      const probe = document.createElement('roilens-dashboard');
+      probe.id = 'error-shape';
+      probe.addEventListener('roilens-file', (event) => window.__fileEvents.push(event.detail));
+      document.body.append(probe);
+    });
+    await addFilesTo(page, 'error-shape', [{ name: 'binary.csv', bytes: Uint8Array.from([1, 0, 2, 0, 3]) }]);
+    const detail = await page.evaluate(() => window.__fileEvents.at(-1));
+    await page.evaluate(() => document.getElementById('error-shape').remove());
+    assert.equal(detail.file, 'binary.csv');
+    assert.equal(detail.error.code, 'unreadable_file');
+    assert.match(detail.error.message_en, /not a text file/);
+    assert.match(detail.error.message_fr, /pas un fichier texte/);
+    assert.equal(detail.error.messageEn, undefined);  // docs/errors.md: one shape, snake_case
+  });
+
   test('parts reach the tiles and panels of the dashboard', async () => {
     const tile = await page.evaluate(() => getComputedStyle(document.getElementById('themed').shadowRoot
       .querySelector('.tile')).backgroundColor);

@@ -41,16 +41,16 @@ function rememberedLanguage() {
 
 function errorMessage(error, lang) {
   if (error?.code === 'engine_unavailable') return t('engineMissing', lang);
-  if (lang === 'fr') return error?.messageFr ?? error?.message ?? String(error);
-  return error?.messageEn ?? error?.message ?? String(error);
+  if (lang === 'fr') return error?.message_fr ?? error?.message ?? String(error);
+  return error?.message_en ?? error?.message ?? String(error);
 }
 
 // A file's failure as plain data (what the card shows and what `roilens-file` carries).
 function fileError(error) {
   const missing = error.code === 'engine_unavailable';
-  return { code: error.code, message: error.message,
-    messageEn: missing ? t('engineMissing', 'en') : error.messageEn,
-    messageFr: missing ? t('engineMissing', 'fr') : error.messageFr,
+  return { code: error.code,
+    message_en: missing ? t('engineMissing', 'en') : error.message_en ?? error.message,
+    message_fr: missing ? t('engineMissing', 'fr') : error.message_fr ?? error.message,
     file: error.file, line: error.line, column: error.column };
 }
 

@@ -35,11 +35,11 @@ export function needsMapping(report) {
   return !toolKnown(report) || (report.rows?.kept ?? 0) === 0;
 }
 
-// The file report's own error ({code, message, message_fr}) in the shape errorBlock shows.
+// The file report's own error, in the one error shape (docs/errors.md).
 function reportError(report) {
   const e = report?.error;
   if (!e) return null;
-  return { code: e.code, messageEn: e.message_en ?? e.message, messageFr: e.message_fr ?? e.message,
+  return { code: e.code, message_en: e.message_en ?? e.message, message_fr: e.message_fr ?? e.message,
     file: e.file ?? report.file, line: e.line, column: e.column };
 }
 
@@ -71,7 +71,7 @@ function errorBlock(error, lang) {
     error.column ? `${t('column', lang)} ‘${error.column}’` : ''].filter(Boolean).join(', ');
   return el('div', { class: 'file-error', role: 'alert' },
     el('strong', { text: t('fileError', lang) }),
-    el('p', { text: lang === 'fr' ? error.messageFr ?? error.message : error.messageEn ?? error.message }),
+    el('p', { text: lang === 'fr' ? error.message_fr ?? error.message : error.message_en ?? error.message }),
     where ? el('p', { class: 'pos', text: where }) : null);
 }
 

@@ -10,7 +10,7 @@ import { emptySlicesToggle, kpiValue } from './kpis.js';
 
 function errorNote(error, lang) {
   if (!error) return null;
-  const text = lang === 'fr' ? error.messageFr ?? error.message : error.messageEn ?? error.message;
+  const text = lang === 'fr' ? error.message_fr ?? error.message : error.message_en ?? error.message;
   return el('p', { class: 'needs-note', text: `${t('unavailable', lang)}${colon(lang)}${text}` });
 }
 
