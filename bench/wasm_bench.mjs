@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared', 'datasets');
 const [nativeBinary = path.join(root, 'build', 'native', 'roilens'), out] = process.argv.slice(2);
-const { default: createRoilensModule } = await import(path.join(root, 'web', 'wasm', 'roilens.mjs'));
-const Module = await createRoilensModule();
+// web/wasm/roilens.mjs given its roilens.wasm from disk (engine-core.js does it in Node).
+const { loadModule } = await import(path.join(root, 'web', 'engine-core.js'));
+const Module = await loadModule();
 
 const workloads = [
   ['catalogue (baseline)', ['catalogue']],

@@ -3,7 +3,9 @@
 // no C++ exception ever crosses into JS.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
+#include <new>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,6 +24,19 @@ std::string dump(const json& value) {
 std::string ok(const json& value) { return dump({{"ok", true}, {"value", value}}); }
 std::string failed(const roilens::Error& error) {
   return dump({{"ok", false}, {"error", roilens::toJson(error)}});
+}
+// Its own code: after it the page replaces the engine (its heap is exhausted or fragmented, and
+// the file being read is half in), so it must be told apart from other internal errors.
+std::string outOfMemory() {
+  return dump(
+      {{"ok", false},
+       {"error",
+        {{"code", "out_of_memory"},
+         {"message_en", "the engine ran out of memory (its WebAssembly heap ends at 4 GiB)"},
+         {"message_fr", "le moteur n'a plus de mémoire (son tas WebAssembly s'arrête à 4 Gio)"},
+         {"file", ""},
+         {"line", 0},
+         {"column", ""}}}});
 }
 std::string internalFailure(const char* what) {
   return failed({roilens::ErrorCode::kInternal, std::string("internal error: ") + what,
@@ -50,6 +65,8 @@ template <typename F>
 std::string guarded(F&& body) {
   try {
     return body();
+  } catch (const std::bad_alloc&) {
+    return outOfMemory();
   } catch (const std::exception& e) {
     return internalFailure(e.what());
   } catch (...) {
@@ -136,6 +153,10 @@ std::string runCli(const val& args, const val& files) {
   });
 }
 
+// Bytes the allocator has handed out and not taken back: what the engine holds now (the
+// memory's own size only grows, so it says nothing of what is free inside it).
+double heapAllocatedBytes() { return static_cast<double>(mallinfo().uordblks); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(roilens) {
@@ -151,4 +172,5 @@ EMSCRIPTEN_BINDINGS(roilens) {
       .function("attribution", &SessionBinding::attribution)
       .function("clv", &SessionBinding::clv);
   emscripten::function("runCli", &runCli);
+  emscripten::function("heapAllocatedBytes", &heapAllocatedBytes);
 }

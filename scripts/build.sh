@@ -16,11 +16,14 @@ build_wasm() {
   if [[ ! -f build/wasm/CMakeCache.txt ]]; then
     emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   fi
-  cmake --build build/wasm -j "$jobs"
+  cmake --build build/wasm --target roilens_wasm -j "$jobs"
+  # The ES module and its WebAssembly binary (roilens.wasm, a file of its own).
   mkdir -p web/wasm
-  if ! cmp -s build/wasm/bindings/roilens.mjs web/wasm/roilens.mjs; then
-    cp build/wasm/bindings/roilens.mjs web/wasm/roilens.mjs
-  fi
+  for file in roilens.mjs roilens.wasm; do
+    if ! cmp -s "build/wasm/bindings/$file" "web/wasm/$file"; then
+      cp "build/wasm/bindings/$file" "web/wasm/$file"
+    fi
+  done
 }
 
 case $what in

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `roilens` through the wasm build: the same command line as the native binary, same output.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { default: createRoilensModule } = await import(path.join(here, '..', 'web', 'wasm', 'roilens.mjs'));
+// web/wasm/roilens.mjs with its roilens.wasm read from disk (engine-core.js does it in Node).
+const { loadModule } = await import(pathToFileURL(path.join(here, '..', 'web', 'engine-core.js')).href);
 
 const args = process.argv.slice(2);
-const Module = await createRoilensModule();
+const Module = await loadModule();
 const files = {};
 // Every argument that names a readable file is handed over; the core decides which are inputs
 // (so the option grammar lives in one place, src/roilens/session/command_line.cpp).

@@ -1,18 +1,23 @@
 // Module Web Worker that owns the wasm Session, so parsing and computing never freeze the page.
 // Protocol (main thread → worker): {messageId, type, args}; type 'init' first with
-// {wasmUrl, sessionOptions}, then any name of OPERATIONS. Answers: {messageId, ok: true, value}
-// or {messageId, ok: false, error: {code, message_en, message_fr, file, line, column}}.
-import { loadModule, OPERATIONS, RoilensError, SessionHost } from './engine-core.js';
+// {moduleUrl, wasmUrl, wasmBinary, sessionOptions, testHooks}, then any name of OPERATIONS.
+// Answers: {messageId, ok: true, value} or {messageId, ok: false, error: {code, message_en,
+// message_fr, file, line, column}}. A JS exception out of the wasm (a trap) is answered with
+// code 'engine_crashed': the main thread then replaces this worker.
+import { crashError, loadModule, OPERATIONS, RoilensError, SessionHost } from './engine-core.js';
 
 let host = null;
+let testHooks = false;
 
 async function perform(type, args) {
   if (type === 'init') {
-    const module = await loadModule({ wasmUrl: args.wasmUrl });
+    const module = await loadModule({ moduleUrl: args.moduleUrl, wasmUrl: args.wasmUrl,
+      wasmBinary: args.wasmBinary });
     host = new SessionHost(module, args.sessionOptions);
+    testHooks = !!args.testHooks;
     return null;
   }
-  if (!OPERATIONS.has(type)) {
+  if (!OPERATIONS.has(type) || (type === 'simulateFailure' && !testHooks)) {
     throw new RoilensError({ code: 'invalid_argument', message_en: `unknown operation ${type}`,
       message_fr: `opération inconnue ${type}` });
   }
@@ -31,9 +36,6 @@ self.onmessage = async (event) => {
     const value = await perform(type, args);
     self.postMessage({ messageId, ok: true, value });
   } catch (error) {
-    const plain = error instanceof RoilensError ? error.toJSON()
-      : { code: 'internal', message_en: String(error?.message ?? error),
-        message_fr: String(error?.message ?? error) };
-    self.postMessage({ messageId, ok: false, error: plain });
+    self.postMessage({ messageId, ok: false, error: crashError(error).toJSON() });
   }
 };

@@ -1,6 +1,8 @@
 // scripts/serve.mjs: the static server `npm start` and the e2e tests use.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import { WEB } from './harness.mjs';
@@ -39,6 +41,16 @@ test('serves the page and modules with their content types', async () => {
   assert.match(index.body, /roilens/);
   assert.match((await get('/roilens.js')).type, /^text\/javascript/);
   assert.match((await get('/samples/manifest.json')).type, /^application\/json/);
+});
+
+test('serves the engine binary as application/wasm (what streaming compilation requires)', async (t) => {
+  if (!existsSync(join(WEB, 'wasm', 'roilens.wasm'))) {
+    t.skip('web/wasm/roilens.wasm is not built');
+    return;
+  }
+  const wasm = await get('/wasm/roilens.wasm');
+  assert.equal(wasm.status, 200);
+  assert.equal(wasm.type, 'application/wasm');
 });
 
 test('never serves a file outside the root', async () => {

@@ -2,13 +2,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadModule as loadEngineModule } from '../../web/engine-core.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = path.join(root, 'tests', 'fixtures');
 
 let modulePromise;
 export function loadModule() {
-  modulePromise ??= import(path.join(root, 'web', 'wasm', 'roilens.mjs')).then((m) => m.default());
+  // web/wasm/roilens.mjs, given web/wasm/roilens.wasm read from disk (Node cannot fetch a file).
+  modulePromise ??= loadEngineModule();
   return modulePromise;
 }
 

@@ -54,3 +54,43 @@ test('repeating ingest and report 300 times does not grow the wasm heap', async 
   for (let i = 0; i < 300; i++) await once();
   assert.equal(Module.HEAP8.buffer.byteLength, before);
 });
+
+// docs/errors.md: one error shape, {code, message_en, message_fr, file, line, column}, for a
+// refused call and for a file that could not be read alike.
+const ERROR_FIELDS = ['code', 'column', 'file', 'line', 'message_en', 'message_fr'];
+
+test('a refused call answers the one error shape', async () => {
+  const Module = await loadModule();
+  const session = new Module.Session('{}');
+  const answer = JSON.parse(session.report(JSON.stringify({ grain: 'fortnight' })));
+  assert.deepEqual(Object.keys(answer.error).sort(), ERROR_FIELDS);
+  assert.equal(typeof answer.error.line, 'number');
+  session.delete();
+});
+
+test("a file report's error has the same shape, with the file's name", async () => {
+  const Module = await loadModule();
+  const session = new Module.Session('{}');
+  JSON.parse(session.beginFile('empty.csv', '{}'));
+  const report = JSON.parse(session.endFile()).value;
+  assert.deepEqual(Object.keys(report.error).sort(), ERROR_FIELDS);
+  assert.equal(report.error.code, 'unreadable_file');
+  assert.equal(report.error.file, 'empty.csv');
+  // The core's words for an empty file (tests/core/sources/malformed_test.cpp), with the file.
+  assert.match(report.error.message_en, /^empty\.csv.*the file is empty$/);
+  assert.match(report.error.message_fr, /^empty\.csv.*le fichier est vide$/);
+  session.delete();
+});
+
+test('the heap probe counts what the engine holds, and a freed session gives it back', async () => {
+  const Module = await loadModule();
+  const files = [path.join(fixtures, 'funnel', 'hubspot-crm-exports-contacts-2025-03-01.csv')];
+  (await sessionWith(files)).delete(); // first use builds the core's constant tables, kept for good
+  const before = Module.heapAllocatedBytes();
+  const session = await sessionWith(files);
+  const holding = Module.heapAllocatedBytes();
+  assert.ok(holding > before, `${holding} > ${before}`);
+  assert.ok(holding <= Module.HEAP8.buffer.byteLength);
+  session.delete();
+  assert.equal(Module.heapAllocatedBytes(), before);
+});

@@ -181,6 +181,7 @@ template <auto kMember>
 class DictField {
  public:
   using Row = decltype(rowTypeOf(kMember));
+  static void reset(Row& row, const Row&) { (row.*kMember).clear(); }
   void write(std::size_t i, const Row& row, Dictionary& dict) {
     codes_.set(i, dict.intern(row.*kMember));
   }
@@ -206,6 +207,7 @@ template <auto kMember>
 class TextField {
  public:
   using Row = decltype(rowTypeOf(kMember));
+  static void reset(Row& row, const Row&) { (row.*kMember).clear(); }
   void write(std::size_t i, const Row& row, Dictionary&) { text_.set(i, row.*kMember); }
   void read(std::size_t i, Row& row, const Dictionary&) const {
     row.*kMember = std::string(text_.at(i));
@@ -232,6 +234,7 @@ class ValueField {
   using Row = decltype(rowTypeOf(kMember));
   using Value = decltype(memberTypeOf(kMember));
   using Codec = Encoding<Value>;
+  static void reset(Row& row, const Row& defaults) { row.*kMember = defaults.*kMember; }
   void write(std::size_t i, const Row& row, Dictionary&) {
     values_.set(i, Codec::encode(row.*kMember));
   }
@@ -258,6 +261,7 @@ template <std::size_t kStage>
 class StageField {
  public:
   using Codec = Encoding<std::optional<Timestamp>>;
+  static void reset(Contact& row, const Contact&) { row.stage_at[kStage].reset(); }
   void write(std::size_t i, const Contact& row, Dictionary&) {
     values_.set(i, Codec::encode(row.stage_at[kStage]));
   }
@@ -284,6 +288,7 @@ template <auto kMember>
 class ExtraField {
  public:
   using Row = decltype(rowTypeOf(kMember));
+  static void reset(Row& row, const Row&) { (row.*kMember).clear(); }
   void write(std::size_t i, const Row& row, Dictionary& dict) {
     for (const auto& [header, value] : row.*kMember)
       column(dict.intern(header)).set(i, dict.intern(value));
@@ -326,6 +331,7 @@ template <auto kMember>
 class CodeListField {
  public:
   using Row = decltype(rowTypeOf(kMember));
+  static void reset(Row& row, const Row&) { (row.*kMember).clear(); }
   void write(std::size_t i, const Row& row, Dictionary& dict) {
     if (ends_.size() > i) return;  // a journey is written once, when appended
     ends_.resize(i, codes_.size());

@@ -77,6 +77,13 @@ class Table {
     out.origin = origin(i, files);
     return out;
   }
+  // Gives `row` the default values, keeping its strings' buffers (a row reused per record).
+  static void reset(Row& row) {
+    static const Row kDefault{};
+    (Fields::reset(row, kDefault), ...);
+    row.origin.source_row = 0;
+  }
+
   // Row i's values, without its origin.
   Row values(std::size_t i, const Dictionary& dict) const {
     Row out;

@@ -99,15 +99,6 @@ Result<sources::FileOptions> parseFileOptions(const nlohmann::json& options) {
   return out;
 }
 
-nlohmann::json toJson(const Error& error) {
-  return {{"code", errorCodeName(error.code)},
-          {"message_en", error.describe()},
-          {"message_fr", error.describeFr()},
-          {"file", error.position.file},
-          {"line", error.position.line},
-          {"column", error.position.column}};
-}
-
 Session::Session(SessionOptions options)
     : options_(options), ingest_(sources::IngestOptions{options.utc_offset_minutes}) {}
 

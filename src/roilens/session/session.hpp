@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "roilens/core/error.hpp"
+#include "roilens/core/error_json.hpp"
 #include "roilens/sources/ingest.hpp"
 
 namespace roilens {
@@ -17,9 +18,6 @@ struct SessionOptions {
 
 Result<SessionOptions> parseSessionOptions(const nlohmann::json& options);
 Result<sources::FileOptions> parseFileOptions(const nlohmann::json& options);
-
-// {"code","message_en","message_fr","file","line","column"}
-nlohmann::json toJson(const Error& error);
 
 class Session {
  public:

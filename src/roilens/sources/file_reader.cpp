@@ -136,7 +136,8 @@ void FileReader::feedText(std::string_view text, bool at_end) {
 bool FileReader::locateHeader(bool at_end) {
   // Keep buffering until kHeaderLines line ends (the header may follow a long title block); the
   // line ends are counted incrementally so that tiny chunks do not rescan the buffer.
-  for (std::size_t i = scanned_bytes_; i < pending_text_.size(); ++i) {
+  for (std::size_t i = scanned_bytes_;
+       i < pending_text_.size() && pending_line_ends_ <= kHeaderLines; ++i) {
     if (pending_text_[i] == '\n' || pending_text_[i] == '\r') ++pending_line_ends_;
   }
   scanned_bytes_ = pending_text_.size();

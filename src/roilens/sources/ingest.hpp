@@ -91,7 +91,7 @@ struct FileReport {
 //  "rejections":[{"line","column","reason","reason_fr"}],"date_range":{"from","to"} or null,
 //  "currency": code, null, or the list when mixed, "warnings":[...]} plus "skipped_detail",
 // "encoding", "variant", "header", "mapping" ({header: field}), "warnings_fr" and "error"
-// ({"code","message","message_fr"}) when set.
+// (the error shape of core/error_json.hpp) when set.
 nlohmann::json toJson(const FileReport& report);
 
 // One ingest per session. Files are streamed: beginFile, feed any number of chunks, endFile.

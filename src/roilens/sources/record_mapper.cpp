@@ -92,10 +92,6 @@ void RecordMapper::appendTraffic(const model::TrafficAgg& row, RowSink& out) {
 RecordMapper::RecordMapper(MappingContext context, ColumnBinding binding, ColumnFormats formats)
     : context_(std::move(context)), binding_(std::move(binding)), formats_(std::move(formats)) {}
 
-model::Origin RecordMapper::origin(std::size_t line) const {
-  return model::Origin{context_.tool, context_.file, line};
-}
-
 bool RecordMapper::dimensionsEmpty(const io::RecordView& record) const {
   // The dimension cells are those left of the first numeric column (UA: Browser, OS...; Meta:
   // Campaign name, Device platform). A totals row leaves them all empty.
@@ -379,7 +375,8 @@ void RecordMapper::mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outco
                "un tableau croisé (une colonne par valeur) n'a pas de colonne lisible par roilens");
     return;
   }
-  model::TrafficAgg row;
+  model::TrafficAgg& row = traffic_row_;
+  model::TrafficTable::reset(row);
   const auto range = rowRange(cells);
   if (!range) return;
   row.range_start = range->first;
@@ -389,17 +386,17 @@ void RecordMapper::mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outco
   if (binding_.has(Field::kSourceMedium)) {
     const std::string_view sm = cells.text(Field::kSourceMedium);
     const std::size_t slash = sm.find(" / ");
-    row.source = std::string(sm.substr(0, slash));
-    if (slash != std::string_view::npos) row.medium = std::string(sm.substr(slash + 3));
+    row.source = sm.substr(0, slash);
+    if (slash != std::string_view::npos) row.medium = sm.substr(slash + 3);
   } else {
-    row.source = std::string(cells.text(Field::kSource));
-    row.medium = std::string(cells.text(Field::kMedium));
+    row.source = cells.text(Field::kSource);
+    row.medium = cells.text(Field::kMedium);
   }
-  row.campaign = std::string(cells.text(Field::kCampaign));
-  row.landing_page = std::string(cells.text(Field::kLandingPage));
-  row.page = std::string(cells.text(Field::kPage));
-  row.device = std::string(cells.text(Field::kDevice));
-  row.event_name = std::string(cells.text(Field::kEventName));
+  row.campaign = cells.text(Field::kCampaign);
+  row.landing_page = cells.text(Field::kLandingPage);
+  row.page = cells.text(Field::kPage);
+  row.device = cells.text(Field::kDevice);
+  row.event_name = cells.text(Field::kEventName);
   row.event_type = touchpointTypeFromEvent(row.event_name);
   row.sessions = cells.number(Field::kSessions);
   row.engaged_sessions = cells.number(Field::kEngagedSessions);
@@ -412,7 +409,7 @@ void RecordMapper::mapTraffic(CellReader& cells, RowSink& out, RowOutcome& outco
   row.views = cells.number(Field::kViews);
   row.event_count = cells.number(Field::kEventCount);
   row.currency = rowCurrency(cells);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (cells.failed()) return;
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);
@@ -426,11 +423,11 @@ void RecordMapper::mapCost(CellReader& cells, RowSink& out, RowOutcome& outcome)
   row.range_start = range->first;
   row.range_end = range->second;
   row.platform = context_.tool == "generic" ? "manual" : context_.tool;
-  row.account = std::string(cells.text(Field::kAccount));
-  row.campaign_id = std::string(cells.text(Field::kCampaignId));
-  row.campaign_name = std::string(cells.text(Field::kCampaign));
-  row.campaign_type = std::string(cells.text(Field::kCampaignType));
-  row.device = std::string(cells.text(Field::kDevice));
+  row.account = cells.text(Field::kAccount);
+  row.campaign_id = cells.text(Field::kCampaignId);
+  row.campaign_name = cells.text(Field::kCampaign);
+  row.campaign_type = cells.text(Field::kCampaignType);
+  row.device = cells.text(Field::kDevice);
   row.category = "advertising";
   if (context_.tool == "google_ads") {
     row.channel = channelFromGoogleAdsCampaignType(row.campaign_type);
@@ -451,7 +448,7 @@ void RecordMapper::mapCost(CellReader& cells, RowSink& out, RowOutcome& outcome)
   row.conversions = cells.number(Field::kConversions);
   row.conversion_value = cells.number(Field::kConversionValue);
   row.reach = cells.number(Field::kReach);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (cells.failed()) return;
   widen(outcome, row.range_start);
   widen(outcome, row.range_end);

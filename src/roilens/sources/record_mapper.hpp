@@ -83,7 +83,6 @@ class RecordMapper {
   std::optional<std::pair<model::DayNumber, model::DayNumber>> rowRange(CellReader& cells);
   std::string trafficChannel(CellReader& cells);
   std::string rowCurrency(const CellReader& cells);
-  model::Origin origin(std::size_t line) const;
   void appendTraffic(const model::TrafficAgg& row, RowSink& out);
 
   MappingContext context_;
@@ -95,6 +94,10 @@ class RecordMapper {
   std::size_t short_rows_ = 0;
   bool dollar_sign_read_ = false;
   std::set<std::string> unknown_channels_;
+  // Rows reused from one record to the next (their strings keep their buffers).
+  model::Contact contact_row_;
+  model::TrafficAgg traffic_row_;
+  model::Transaction transaction_row_;
   std::vector<model::Code> header_codes_;  // the header cells as codes, for extra cells
   ValueMemo channel_memo_;  // channel of a label (or source, medium, campaign) seen before
   ValueMemo contact_memo_;  // a contact's channel, campaign and stage read from its labels

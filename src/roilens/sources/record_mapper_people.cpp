@@ -15,8 +15,9 @@ using mapper_support::widen;
 
 void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, RowSink& out,
                               RowOutcome& outcome) {
-  model::Contact row;
-  row.contact_id = std::string(cells.text(Field::kContactId));
+  model::Contact& row = contact_row_;
+  model::ContactTable::reset(row);
+  row.contact_id = cells.text(Field::kContactId);
   row.email = emailKey(cells.text(Field::kEmail));
   if (row.contact_id.empty() && row.email.empty()) {
     cells.fail("", "no contact id and no e-mail: the row cannot be joined to anything",
@@ -35,9 +36,9 @@ void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, R
     if (auto at = cells.dateTime(kStageFields[s])) row.stage_at[s] = at->utc;
   }
   if (!row.created_at) row.created_at = row.at(model::Stage::kLead);
-  row.original_source_raw = std::string(cells.text(Field::kOriginalSource));
-  row.original_detail_1 = std::string(cells.text(Field::kOriginalDetail1));
-  row.original_detail_2 = std::string(cells.text(Field::kOriginalDetail2));
+  row.original_source_raw = cells.text(Field::kOriginalSource);
+  row.original_detail_1 = cells.text(Field::kOriginalDetail1);
+  row.original_detail_2 = cells.text(Field::kOriginalDetail2);
   if (!row.original_source_raw.empty()) {
     row.original_channel = contact_memo_.get(
         {"source", row.original_source_raw, row.original_detail_1, row.original_detail_2}, [&] {
@@ -51,7 +52,7 @@ void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, R
   if (binding_.has(Field::kLatestSource)) {
     row.latest_channel = channelFromHubSpotSource(cells.text(Field::kLatestSource));
   }
-  row.campaign = std::string(cells.text(Field::kCampaign));
+  row.campaign = cells.text(Field::kCampaign);
   if (row.campaign.empty()) {
     row.campaign = contact_memo_.get(
         {"campaign", row.original_source_raw, row.original_detail_1, row.original_detail_2}, [&] {
@@ -59,15 +60,15 @@ void RecordMapper::mapContact(CellReader& cells, const io::RecordView& record, R
                                               row.original_detail_2);
         });
   }
-  row.device = std::string(cells.text(Field::kDevice));
-  row.owner = std::string(cells.text(Field::kOwner));
-  row.company_id = std::string(cells.text(Field::kCompanyId));
-  row.lead_status = std::string(cells.text(Field::kLeadStatus));
+  row.device = cells.text(Field::kDevice);
+  row.owner = cells.text(Field::kOwner);
+  row.company_id = cells.text(Field::kCompanyId);
+  row.lead_status = cells.text(Field::kLeadStatus);
   row.score = cells.number(Field::kScore);
-  row.first_conversion = std::string(cells.text(Field::kFirstConversion));
+  row.first_conversion = cells.text(Field::kFirstConversion);
   if (auto at = cells.dateTime(Field::kFirstConversionAt)) row.first_conversion_at = at->utc;
   row.total_revenue = cells.number(Field::kTotalRevenue);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (cells.failed()) return;
   if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
   for (const auto& at : row.stage_at) {
@@ -108,7 +109,8 @@ void RecordMapper::mapTransaction(CellReader& cells, RowSink& out, RowOutcome& o
     outcome.skip_reason = "test_mode";
     return;
   }
-  model::Transaction row;
+  model::Transaction& row = transaction_row_;
+  model::TransactionTable::reset(row);
   row.txn_id = std::string(name);
   const bool deal = context_.tool == "hubspot" || context_.tool == "salesforce";
   row.kind = deal ? model::TransactionKind::kDeal
@@ -129,15 +131,15 @@ void RecordMapper::mapTransaction(CellReader& cells, RowSink& out, RowOutcome& o
   if (row.currency.empty() && cells.currencySigns().size() == 1) {
     row.currency = currencyFromSign(*cells.currencySigns().begin());  // "$1,250.00"
   }
-  row.pipeline = std::string(cells.text(Field::kPipeline));
-  row.stage = std::string(cells.text(Field::kDealStage));
+  row.pipeline = cells.text(Field::kPipeline);
+  row.stage = cells.text(Field::kDealStage);
   row.status = transactionStatus(cells, deal, row.stage);
   row.is_upsell = isUpsellDealType(cells.text(Field::kDealType));
   setTransactionChannel(cells, row);
   if (row.txn_id.empty() && !row.amount_gross) {
     cells.fail("", "no transaction id and no amount", "ni identifiant de transaction ni montant");
   }
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (cells.failed()) return;
   const int offset = context_.utc_offset_minutes;
   if (row.created_at) widen(outcome, dayOf(*row.created_at, offset));
@@ -167,11 +169,11 @@ model::TransactionStatus RecordMapper::transactionStatus(CellReader& cells, bool
 }
 
 void RecordMapper::setTransactionChannel(const CellReader& cells, model::Transaction& row) const {
-  row.utm_source = std::string(cells.text(Field::kSource));
-  row.utm_medium = std::string(cells.text(Field::kMedium));
-  row.utm_campaign = std::string(cells.text(Field::kCampaign));
-  row.utm_content = std::string(cells.text(Field::kContent));
-  row.utm_term = std::string(cells.text(Field::kTerm));
+  row.utm_source = cells.text(Field::kSource);
+  row.utm_medium = cells.text(Field::kMedium);
+  row.utm_campaign = cells.text(Field::kCampaign);
+  row.utm_content = cells.text(Field::kContent);
+  row.utm_term = cells.text(Field::kTerm);
   if (context_.tool == "shopify") {
     row.channel = channelFromShopifySource(row.utm_source);
     row.utm_source.clear();  // Shopify's Source is the sales channel, not a UTM source
@@ -184,10 +186,10 @@ void RecordMapper::setTransactionChannel(const CellReader& cells, model::Transac
 
 void RecordMapper::mapEmail(CellReader& cells, RowSink& out, RowOutcome& outcome) {
   model::EmailCampaignStats row;
-  row.campaign_id = std::string(cells.text(Field::kCampaignId));
-  row.name = std::string(cells.text(Field::kEmailName));
-  row.subject = std::string(cells.text(Field::kSubject));
-  row.audience = std::string(cells.text(Field::kAudience));
+  row.campaign_id = cells.text(Field::kCampaignId);
+  row.name = cells.text(Field::kEmailName);
+  row.subject = cells.text(Field::kSubject);
+  row.audience = cells.text(Field::kAudience);
   if (row.campaign_id.empty() && row.name.empty() && row.subject.empty()) {
     cells.fail("", "no campaign id, name or subject",
                "ni identifiant, ni nom, ni objet de campagne");
@@ -210,7 +212,7 @@ void RecordMapper::mapEmail(CellReader& cells, RowSink& out, RowOutcome& outcome
   row.complaints = cells.number(Field::kComplaints);
   row.orders = cells.number(Field::kOrders);
   row.revenue = cells.number(Field::kRevenue);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (cells.failed()) return;
   if (row.sent_at) widen(outcome, dayOf(*row.sent_at, context_.utc_offset_minutes));
   out.tables.emails.append(row, out.file, out.strings);
@@ -223,7 +225,7 @@ void RecordMapper::mapTouchpoint(CellReader& cells, RowSink& out, RowOutcome& ou
   model::Touchpoint row;
   if (!touchpointType(cells, row.type)) return;
   row.contact_ref = emailKey(cells.text(Field::kEmail));
-  if (row.contact_ref.empty()) row.contact_ref = std::string(cells.text(Field::kContactId));
+  if (row.contact_ref.empty()) row.contact_ref = cells.text(Field::kContactId);
   const auto at = cells.dateTime(Field::kCreatedAt);
   if (!at) {
     if (!cells.failed()) {
@@ -233,17 +235,17 @@ void RecordMapper::mapTouchpoint(CellReader& cells, RowSink& out, RowOutcome& ou
     return;
   }
   row.occurred_at = at->utc;
-  row.source = std::string(cells.text(Field::kReferrerName));
-  if (row.source.empty()) row.source = std::string(cells.text(Field::kSource));
-  row.medium = std::string(cells.text(Field::kMedium));
-  row.campaign = std::string(cells.text(Field::kCampaign));
-  row.term = std::string(cells.text(Field::kTerm));
-  row.landing_page = std::string(cells.text(Field::kLandingPage));
+  row.source = cells.text(Field::kReferrerName);
+  if (row.source.empty()) row.source = cells.text(Field::kSource);
+  row.medium = cells.text(Field::kMedium);
+  row.campaign = cells.text(Field::kCampaign);
+  row.term = cells.text(Field::kTerm);
+  row.landing_page = cells.text(Field::kLandingPage);
   // An event log names the page the event happened on: that page is the one the LP rates read.
-  if (row.landing_page.empty()) row.landing_page = std::string(cells.text(Field::kPage));
-  row.cta_id = std::string(cells.text(Field::kCtaId));
-  row.form_id = std::string(cells.text(Field::kFormId));
-  row.device = std::string(cells.text(Field::kDevice));
+  if (row.landing_page.empty()) row.landing_page = cells.text(Field::kPage);
+  row.cta_id = cells.text(Field::kCtaId);
+  row.form_id = cells.text(Field::kFormId);
+  row.device = cells.text(Field::kDevice);
   if (binding_.has(Field::kChannel)) {
     row.channel = trafficChannel(cells);
   } else if (binding_.has(Field::kReferrerType)) {
@@ -253,7 +255,7 @@ void RecordMapper::mapTouchpoint(CellReader& cells, RowSink& out, RowOutcome& ou
     row.channel = channelFromUtm(row.source, row.medium, row.campaign);
   }
   row.value = cells.number(Field::kRevenue);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (cells.failed()) return;
   widen(outcome, dayOf(row.occurred_at, context_.utc_offset_minutes));
   out.tables.touchpoints.append(row, out.file, out.strings);
@@ -299,13 +301,13 @@ void RecordMapper::mapPath(CellReader& cells, RowSink& out) {
   row.conversions = cells.number(Field::kPathConversions).value_or(0.0);
   row.conversion_value = cells.number(Field::kPathValue).value_or(0.0);
   row.nulls = cells.number(Field::kPathNulls).value_or(0.0);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (!cells.failed()) out.tables.paths.append(row, out.file, out.strings);
 }
 
 void RecordMapper::mapRfm(CellReader& cells, RowSink& out) {
   model::RfmSummary row;
-  row.customer = std::string(cells.text(Field::kRfmCustomer));
+  row.customer = cells.text(Field::kRfmCustomer);
   const auto frequency = cells.number(Field::kFrequency);
   const auto recency = cells.number(Field::kRecency);
   const auto age = cells.number(Field::kAge);
@@ -318,7 +320,7 @@ void RecordMapper::mapRfm(CellReader& cells, RowSink& out) {
   row.recency = *recency;
   row.age = *age;
   row.monetary_value = cells.number(Field::kMonetary).value_or(0.0);
-  row.origin = origin(cells.line());
+  row.origin.source_row = cells.line();
   if (!cells.failed()) out.tables.rfm.append(row, out.file, out.strings);
 }
 

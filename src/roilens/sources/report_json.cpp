@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "roilens/core/error_json.hpp"
 #include "roilens/model/time.hpp"
 #include "roilens/sources/ingest.hpp"
 
@@ -45,9 +46,7 @@ nlohmann::json toJson(const FileReport& report) {
   out["header"] = report.header;
   out["mapping"] = report.mapping;
   if (report.error) {
-    out["error"] = {{"code", errorCodeName(report.error->code)},
-                    {"message", report.error->describe()},
-                    {"message_fr", report.error->describeFr()}};
+    out["error"] = roilens::toJson(*report.error);
   }
   return out;
 }
