@@ -141,6 +141,7 @@ function runWasm(options, args, stdoutFile) {
     ok: m.ok, ms: m.ms, init_ms: m.init_ms,
     peak_bytes: m.rss_peak_bytes - m.rss_before_bytes, // growth during the command, see wasm-cli-run.mjs
     wasm_heap_bytes: m.wasm_heap_bytes, wasm_heap_before_bytes: m.wasm_heap_before_bytes,
+    heap_in_use_bytes: m.heap_in_use_bytes,
     rss_before_bytes: m.rss_before_bytes, rss_after_bytes: m.rss_after_bytes, peak_reset: m.peak_reset,
   };
   if (!run.ok) run.error = `exit ${m.exit_code}: ${firstLine(m.stderr)}`;

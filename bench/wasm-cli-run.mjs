@@ -7,16 +7,14 @@
 //   node bench/wasm-cli-run.mjs --stdout FILE -- report a.csv b.csv --by channel
 //
 // Prints one JSON line on stdout: {ok, exit_code, ms, init_ms, wasm_heap_bytes,
-// wasm_heap_before_bytes, rss_before_bytes, rss_peak_bytes, rss_after_bytes, stderr}.
+// wasm_heap_before_bytes, heap_in_use_bytes, rss_before_bytes, rss_peak_bytes, rss_after_bytes,
+// stderr}.
 // Peak RSS is the kernel's high-water mark (VmHWM), reset just before the timed region through
 // /proc/self/clear_refs, so rss_peak - rss_before is the memory the command added at its worst:
 // the wasm heap's touched pages, the file buffers in JS, the output string.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { loadModule } from '../web/engine-core.js';
 
 function procStatusBytes(field) {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
@@ -38,18 +36,6 @@ function wasmHeapBytes(Module) {
   return memory ? memory.byteLength : null;
 }
 
-async function loadModule() {
-  const { default: createRoilensModule } = await import(path.join(root, 'web', 'wasm', 'roilens.mjs'));
-  // A build with a separate .wasm file cannot fetch() a file path in Node: hand the bytes in.
-  const options = {};
-  try {
-    options.wasmBinary = readFileSync(path.join(root, 'web', 'wasm', 'roilens.wasm'));
-  } catch {
-    // single-file build: the wasm is inside roilens.mjs
-  }
-  return createRoilensModule(options);
-}
-
 async function main() {
   const argv = process.argv.slice(2);
   const split = argv.indexOf('--');
@@ -60,7 +46,7 @@ async function main() {
   if (args.length === 0) throw new Error('usage: wasm-cli-run.mjs [--stdout FILE] -- <roilens command line>');
 
   const t0 = process.hrtime.bigint();
-  const Module = await loadModule();
+  const Module = await loadModule(); // web/wasm/roilens.mjs given its roilens.wasm from disk
   const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const heapBefore = wasmHeapBytes(Module);
   globalThis.gc?.();
@@ -88,6 +74,7 @@ async function main() {
     init_ms: initMs,
     wasm_heap_before_bytes: heapBefore,
     wasm_heap_bytes: wasmHeapBytes(Module),
+    heap_in_use_bytes: Module.heapAllocatedBytes?.() ?? null, // what the allocator still holds
     peak_reset: peakReset,
     rss_before_bytes: rssBefore,
     rss_peak_bytes: procStatusBytes('VmHWM'),
